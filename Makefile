@@ -1,0 +1,52 @@
+# Veiligheidscoalitie Midden-Nederland portal. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test bench lint lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))." >&2; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install the locked dependencies
+
+run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:$(PORT)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) load_demo_content
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) ensure_admin
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (editors: http://127.0.0.1:$(PORT)/admin/). Stop with Ctrl+C."
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATABASE_URL)
+	bin/ensure-chromium
+	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install ## Measure requests/second and p99 latency on 10,000 generated articles (PostgreSQL)
+	bin/with-postgres bench/run.sh
+
+lint: install ## Ruff, Django's system checks and a check for missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+lock: ## Re-pin requirements.lock from pyproject.toml
+	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean: ## Remove the virtualenv and local data under var/
+	rm -rf $(VENV) var

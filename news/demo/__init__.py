@@ -1,0 +1,30 @@
+"""Demo news: the seed's six categories and 20 articles, kept verbatim in news.yaml."""
+
+from pathlib import Path
+
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from portal.demo import read_yaml, upsert_page
+
+
+def load_news(home):
+    data = read_yaml(Path(__file__).resolve().parent / "news.yaml")
+    index = upsert_page(
+        home, NewsIndexPage, data["index"]["slug"], title=data["index"]["title"],
+        summary=data["index"]["summary"], show_in_menus=True,
+    )  # fmt: skip
+    categories = {}
+    for item in data["categories"]:
+        categories[item["slug"]], _ = NewsCategory.objects.update_or_create(
+            slug=item["slug"], defaults={"name": item["name"]}
+        )
+    for item in data["articles"]:
+        upsert_page(
+            index,
+            NewsArticlePage,
+            item["slug"],
+            title=item["title"],
+            date=item["date"],
+            category=categories[item["category"]],
+            summary=item["summary"],
+        )
+    return index

@@ -1,0 +1,196 @@
+from datetime import date
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from portal.models import BasePage, BodyMixin
+
+ARTICLES_PER_PAGE = 10
+
+
+class NewsCategory(models.Model):
+    """One of the labels news items carry, such as Campagnes or Tips."""
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    slug = models.SlugField(unique=True, help_text="Het adres van het categorie-overzicht: /nieuws/categorie/<slug>/.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = "nieuwscategorie"
+        verbose_name_plural = "nieuwscategorieën"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsArticleQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live, public articles, newest first, with what a listing item shows in the same query."""
+        return (
+            self.live()
+            .public()
+            .select_related("category", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+
+NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """/nieuws/: every article, newest first, filtered by category or archived by year and month."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "nieuwsoverzicht"
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).for_listing()
+
+    def paginate(self, request, articles):
+        """The requested page of articles; a page number that is not one of them is a 404."""
+        number = request.GET.get("page", "1")
+        if not number.isascii() or not number.isdigit() or len(number) > 6:
+            raise Http404("Ongeldig paginanummer")
+        try:
+            return Paginator(articles, ARTICLES_PER_PAGE).page(number)
+        except (EmptyPage, PageNotAnInteger) as error:
+            raise Http404("Deze pagina bestaat niet") from error
+
+    def render_listing(self, request, articles, **context):
+        listing = self.paginate(request, articles)
+        return self.render(
+            request,
+            context_overrides={
+                "articles": listing,
+                "page_range": listing.paginator.get_elided_page_range(listing.number, on_each_side=2, on_ends=1),
+                "categories": NewsCategory.objects.all(),
+                "archive_months": NewsArticlePage.objects.child_of(self)
+                .live()
+                .public()
+                .dates("date", "month", order="DESC"),
+                **context,
+            },
+        )
+
+    @path("")
+    def index(self, request):
+        return self.render_listing(request, self.articles())
+
+    @path("categorie/<slug:slug>/")
+    def category(self, request, slug):
+        category = self.get_category(slug)
+        return self.render_listing(request, self.articles().filter(category=category), category=category)
+
+    @path("<int:year>/")
+    def year_archive(self, request, year):
+        self.check_archive_date(year)
+        return self.render_listing(request, self.articles().filter(date__year=year), year=year)
+
+    @path("<int:year>/<int:month>/")
+    def month_archive(self, request, year, month):
+        archive_date = self.check_archive_date(year, month)
+        return self.render_listing(
+            request,
+            self.articles().filter(date__year=year, date__month=month),
+            year=year,
+            month=month,
+            archive_date=archive_date,
+        )
+
+    @staticmethod
+    def check_archive_date(year, month=1):
+        """The first day of an archive period; a year or month that cannot be a date is a 404."""
+        try:
+            return date(year, month, 1)
+        except ValueError as error:
+            raise Http404("Onbekende periode") from error
+
+    @path("feed/")
+    def feed(self, request):
+        from news.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("categorie/<slug:slug>/feed/")
+    def category_feed(self, request, slug):
+        from news.feeds import NewsFeed
+
+        return NewsFeed(self, self.get_category(slug))(request)
+
+    @staticmethod
+    def get_category(slug):
+        try:
+            return NewsCategory.objects.get(slug=slug)
+        except NewsCategory.DoesNotExist as error:
+            raise Http404("Onbekende categorie") from error
+
+
+class NewsArticlePage(BodyMixin, BasePage):
+    """A news item: a dated, categorised article with a summary and an optional lead image."""
+
+    date = models.DateField("publicatiedatum", help_text="Bepaalt de volgorde in het nieuwsoverzicht.")
+    category = models.ForeignKey(
+        NewsCategory, verbose_name="categorie", on_delete=models.PROTECT, related_name="articles"
+    )
+    lead_image = models.ForeignKey(
+        "portal.CustomImage",
+        verbose_name="hoofdafbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        "alt-tekst van de hoofdafbeelding",
+        max_length=255,
+        blank=True,
+        help_text="Beschrijf wat de afbeelding in dit artikel laat zien. Leeg laten als de afbeelding alleen sier is.",
+    )
+
+    objects = NewsArticleManager()
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("category"),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
+        *BodyMixin.body_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *BodyMixin.body_search_fields,
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "nieuwsartikel"
+        verbose_name_plural = "nieuwsartikelen"
+        ordering = ["-date"]
+
+    @cached_property
+    def related_articles(self):
+        """The latest other articles in the same category."""
+        return (
+            NewsArticlePage.objects.sibling_of(self, inclusive=False)
+            .for_listing()
+            .filter(category_id=self.category_id)[:3]
+        )

@@ -1,0 +1,70 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Abstract base of every page type: a plain-text summary used on the page, in listings and search."""
+
+    summary = models.TextField(
+        "samenvatting",
+        blank=True,
+        help_text="Eén alinea platte tekst; verschijnt onder de titel, in overzichten en zoekresultaten.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    """A StreamField body composed from the shared blocks."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name="inhoud")
+
+    body_panels = [FieldPanel("body")]
+    body_search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BodyMixin, BasePage):
+    """The site root: who the coalition is, the latest news and the way into each section."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage", "portal.StandardPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
+
+    class Meta:
+        verbose_name = "homepagina"
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsArticlePage.objects.for_listing()[:4]
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(BodyMixin, BasePage):
+    """Plain content such as Over ons, Contact, Toegankelijkheid and Privacy."""
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
+
+    class Meta:
+        verbose_name = "standaardpagina"

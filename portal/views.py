@@ -1,0 +1,113 @@
+from datetime import UTC, timedelta
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+from wagtail.search.query import Fuzzy
+
+from portal.models import ContactSettings
+
+SEARCH_MAX_LENGTH = 100
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def clean_query(raw):
+    """The search words as typed, without control characters, capped in length."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
+    return " ".join(printable.split())[:SEARCH_MAX_LENGTH]
+
+
+def search_pages(query):
+    """Live, public pages matching the query with Dutch stemming.
+
+    Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"); when it finds
+    nothing, PostgreSQL's trigram similarity catches such near-misses.
+    """
+    pages = Page.objects.live().public().specific()
+    found = pages.search(query, operator="and")
+    if connection.vendor == "postgresql" and not found.count():
+        found = pages.search(Fuzzy(query, operator="and"))
+    return found
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    number = request.GET.get("page", "1")
+    if not (number.isascii() and number.isdigit() and len(number) < 6):
+        raise Http404("Ongeldig paginanummer")
+
+    results = None
+    if query:
+        found = search_pages(query)
+        try:
+            results = Paginator(found, SEARCH_RESULTS_PER_PAGE).page(number)
+        except EmptyPage as error:
+            if number != "1":
+                raise Http404("Deze pagina bestaat niet") from error
+            results = []
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "query": query,
+            "results": results,
+            "page_range": results.paginator.get_elided_page_range(results.number) if results else [],
+            "extra_query": urlencode({"q": query}) + "&",
+            "max_length": SEARCH_MAX_LENGTH,
+        },
+    )
+
+
+@require_safe
+@cache_control(no_store=True)
+def healthz(request):
+    """200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /zoeken/",
+        "Disallow: /documenten/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability, valid for half a year from today."""
+    contact = ContactSettings.for_request(request)
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: mailto:{contact.email}" if contact.email else f"Contact: {request.build_absolute_uri('/')}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No request context: the database may be the reason we are here.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,72 @@
+"""Small builders for the page tree the tests need (real database rows, no mocks)."""
+
+import datetime
+import itertools
+
+from wagtail.models import Page, Site
+
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from portal.models import HomePage, StandardPage
+
+_counter = itertools.count(1)
+CATEGORY_NAMES = [
+    "Veiligheidsontwikkeling",
+    "Campagnes",
+    "Bijeenkomsten en evenementen",
+    "Achtergrondinfo",
+    "Tips",
+    "Onderzoeken en rapporten",
+]
+
+
+class SiteTree:
+    def __init__(self, home, news_index, categories):
+        self.home = home
+        self.news_index = news_index
+        self.categories = categories
+
+
+def make_site():
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    root.refresh_from_db()
+    home = root.add_child(instance=HomePage(title="Veiligheidscoalitie", slug="home", summary="Samen slagvaardig."))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    news_index = home.add_child(instance=NewsIndexPage(title="Nieuws", slug="nieuws", show_in_menus=True))
+    categories = {
+        name: NewsCategory.objects.get_or_create(name=name, defaults={"slug": name.lower().replace(" ", "-")})[0]
+        for name in CATEGORY_NAMES
+    }
+    return SiteTree(home, news_index, categories)
+
+
+def make_article(news_index, *, title=None, date=None, category=None, summary="Samenvatting.", live=True, **fields):
+    """An article under news_index, published unless live=False (then a draft that was never published)."""
+    number = next(_counter)
+    title = title or f"Bericht {number}"
+    category = category or NewsCategory.objects.order_by("pk").first()
+    article = NewsArticlePage(
+        title=title,
+        slug=f"bericht-{number}",
+        date=date or datetime.date(2023, 12, 20),
+        category=category,
+        summary=summary,
+        live=live,
+        **fields,
+    )
+    news_index.add_child(instance=article)
+    revision = article.save_revision()
+    if live:
+        revision.publish()
+    return article
+
+
+def make_standard_page(parent, *, title, show_in_menus=False, live=True, **fields):
+    page = StandardPage(
+        title=title, slug=title.lower().replace(" ", "-"), show_in_menus=show_in_menus, live=live, **fields
+    )
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    return page
