@@ -1,16 +1,23 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from apothekerskast.urls import document_urlpatterns
 from portal import views
 
 urlpatterns = [
+    # The admin has no login of its own: allauth's, with two-factor and rate limits.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    path("account/apothekerskast/", include("apothekerskast.urls")),
+    path("account/", include("allauth.urls")),
+    path("documenten/", include(document_urlpatterns)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "news",
+    "apothekerskast",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "apothekerskast.middleware.ApothekerskastMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -195,7 +201,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Editors log in (and reset passwords) through allauth, with two-factor authentication and rate limits.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Dutch stemming for site search on PostgreSQL (ignored by SQLite's full-text search).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -205,3 +212,46 @@ WAGTAILSEARCH_BACKENDS = {
         "FUZZY_SIMILARITY_THRESHOLD": 0.6,
     }
 }
+
+# Accounts (allauth): e-mail login, verified addresses, two-factor; see apothekerskast/ for the rules.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
+ACCOUNT_ADAPTER = "apothekerskast.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Veiligheidscoalitie] "
+# Counted in the shared DatabaseCache above, so every worker sees the same attempts.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Veiligheidscoalitie Midden-Nederland"
+
+# The apothekerskast: members-only pages and documents, no shared passwords, checked uploads.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHOW_PASSWORD_OPTION": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHOW_PASSWORD_OPTION": False}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "apothekerskast.forms.DocumentForm"
+APOTHEKERSKAST_ACCESS_MONTHS = int(os.environ.get("APOTHEKERSKAST_ACCESS_MONTHS", "12"))
+APOTHEKERSKAST_REMINDER_DAYS = 30
+APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS = int(os.environ.get("APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS", "548"))

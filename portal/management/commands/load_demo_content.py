@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from apothekerskast.demo import load_library, load_organisations
 from news.demo import load_news
 from portal.demo import load_site
 
@@ -12,6 +13,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = load_site()
         index = load_news(home)
+        load_organisations()
+        library = load_library(home)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content loaded: {index.get_children().live().count()} news articles.")
+        )
+        self.stdout.write(
+            f"Apothekerskast: {library.get_children().live().count()} toolkits. Create a demo official with "
+            "`manage.py create_demo_official` (an approved member of the demo organisation, with a TOTP secret)."
         )

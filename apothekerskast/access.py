@@ -1,0 +1,132 @@
+"""Who may use the apothekerskast: the one place every door (pages, documents, middleware) asks.
+
+A person is a member when their e-mail address is verified, a library manager has approved their
+access request and it has not expired or been revoked, and they have set up two-factor
+authentication. Wagtail's view restrictions (to the members group) stay in place as a second
+lock and keep library pages out of everything that lists `.public()` pages.
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+MEMBERS_GROUP = "Apothekerskast-leden"
+MANAGERS_GROUP = "Apothekerskast-beheerders"
+COLLECTION_NAME = "Apothekerskast"
+LIBRARY_PATH = "/apothekerskast/"
+
+MEMBER = "member"
+ANONYMOUS = "anonymous"
+UNVERIFIED = "unverified"
+NO_REQUEST = "no_request"
+PENDING = "pending"
+REJECTED = "rejected"
+EXPIRED = "expired"
+REVOKED = "revoked"
+NO_MFA = "no_mfa"
+
+
+def members_group():
+    return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
+
+
+def has_mfa(user):
+    return Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
+
+
+def has_admin_access(user):
+    return user.is_active and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def has_current_access(user):
+    from apothekerskast.models import AccessRequest
+
+    return AccessRequest.objects.filter(user=user).current().exists()
+
+
+def requires_mfa(user):
+    """Members and everyone who can open the Wagtail admin must use a second factor."""
+    return user.is_authenticated and (has_admin_access(user) or has_current_access(user))
+
+
+def membership_state(user):
+    """Why a person may or may not open the library, checked afresh on every request."""
+    from apothekerskast.models import AccessRequest
+
+    if not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+        return UNVERIFIED
+    latest = AccessRequest.objects.filter(user=user).order_by("-created_at", "-pk").first()
+    if user.is_superuser:
+        state = MEMBER
+    elif latest is None:
+        state = NO_REQUEST
+    elif latest.status == AccessRequest.Status.APPROVED:
+        state = MEMBER if latest.expires_at and latest.expires_at > timezone.now() else EXPIRED
+    else:
+        state = {
+            AccessRequest.Status.PENDING: PENDING,
+            AccessRequest.Status.REJECTED: REJECTED,
+            AccessRequest.Status.REVOKED: REVOKED,
+        }[latest.status]
+    if state == MEMBER and not has_mfa(user):
+        return NO_MFA
+    return state
+
+
+def can_view_library(user):
+    return membership_state(user) == MEMBER
+
+
+def sync_membership(user):
+    """Keep the members group (which Wagtail's view restrictions check) in line with the access requests."""
+    group = members_group()
+    if has_current_access(user):
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
+
+def library_collection():
+    """The private collection for library documents, restricted to the members group."""
+    collection = Collection.objects.filter(name=COLLECTION_NAME, depth=2).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    restrict(CollectionViewRestriction, collection=collection)
+    return collection
+
+
+def restrict(model, **target):
+    restriction = model.objects.filter(restriction_type=model.GROUPS, **target).first()
+    if restriction is None:
+        model.objects.filter(**target).delete()
+        restriction = model.objects.create(restriction_type=model.GROUPS, **target)
+    restriction.groups.add(members_group())
+    return restriction
+
+
+def restrict_library_page(page):
+    return restrict(PageViewRestriction, page=page)
+
+
+def is_private_document(document):
+    return bool(document.collection.get_view_restrictions())
+
+
+def is_library_page(page):
+    """Whether the page is the library index or lies below it."""
+    from apothekerskast.models import ApothekerskastIndexPage
+
+    return any(page.path.startswith(path) for path in ApothekerskastIndexPage.objects.values_list("path", flat=True))
+
+
+def member_organisation(user):
+    from apothekerskast.models import AccessRequest
+
+    current = AccessRequest.objects.filter(user=user).current().select_related("organisation").first()
+    return current.organisation if current else None

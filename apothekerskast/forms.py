@@ -1,0 +1,97 @@
+import zipfile
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from wagtail.documents.forms import BaseDocumentForm
+
+ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "csv", "txt")
+OOXML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+OPENDOCUMENT_TYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
+}
+# Signatures of content that must never pass as a document, whatever its name.
+FORBIDDEN_STARTS = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"#!")
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
+
+
+class AccessRequestForm(forms.Form):
+    reason = forms.CharField(
+        label="Waarvoor heeft u de apothekerskast nodig?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Bijvoorbeeld uw functie en de toolkits die u wilt gebruiken.",
+    )
+
+
+def content_matches(extension, head, upload):
+    """Whether the file's bytes are what its extension promises."""
+    if extension == "pdf":
+        return head.startswith(b"%PDF-")
+    if extension in ("csv", "txt"):
+        if b"\x00" in head:
+            return False
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte character cut off at the end of the sample is fine; anything else is not text.
+            if error.start < len(head) - 4:
+                return False
+        return not any(marker in head.lower() for marker in HTML_MARKERS)
+    if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return False
+    if extension == "zip":
+        return True
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if extension in OOXML_FOLDERS:
+                folder = OOXML_FOLDERS[extension]
+                return "[Content_Types].xml" in names and any(name.startswith(folder) for name in names)
+            return "mimetype" in names and archive.read("mimetype").strip() == OPENDOCUMENT_TYPES[extension]
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    finally:
+        upload.seek(0)
+
+
+def validate_document_upload(upload):
+    """Refuse anything but the library's document types, files over the size limit and disguised content."""
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ALLOWED_EXTENSIONS:
+        raise forms.ValidationError(
+            "Dit bestandstype is niet toegestaan. Toegestaan zijn: %(types)s.",
+            params={"types": ", ".join(ALLOWED_EXTENSIONS)},
+            code="file_type",
+        )
+    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", 25 * 1024 * 1024)
+    if upload.size > limit:
+        raise forms.ValidationError(
+            "Dit bestand is te groot (%(size)s). Het maximum is %(limit)s.",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="file_size",
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if head.startswith(FORBIDDEN_STARTS) or not content_matches(extension, head, upload):
+        raise forms.ValidationError(
+            "De inhoud van dit bestand past niet bij de extensie .%(extension)s. Upload alleen echte "
+            "%(extension_upper)s-bestanden; hernoemde bestanden (zoals een webpagina of programma) worden geweigerd.",
+            params={"extension": extension, "extension_upper": extension.upper()},
+            code="file_content",
+        )
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form with the library's upload rules (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_document_upload(upload)
+        return upload

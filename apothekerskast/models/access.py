@@ -1,0 +1,110 @@
+import calendar
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+
+
+def add_months(moment, months):
+    """The same day and time `months` later (the last day of the month when that day does not exist)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
+class AccessRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=AccessRequest.Status.PENDING)
+
+    def current(self, at=None):
+        """Approved requests that have not expired: the only thing that makes someone a member."""
+        return self.filter(status=AccessRequest.Status.APPROVED, expires_at__gt=at or timezone.now())
+
+    def expiring_within(self, period, at=None):
+        at = at or timezone.now()
+        return self.current(at).filter(expires_at__lte=at + period)
+
+
+class AccessRequest(models.Model):
+    """An official's request to use the library; a library manager approves, rejects or revokes it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "In behandeling"
+        APPROVED = "approved", "Goedgekeurd"
+        REJECTED = "rejected", "Afgewezen"
+        REVOKED = "revoked", "Ingetrokken"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="aanvrager", on_delete=models.CASCADE, related_name="access_requests"
+    )
+    organisation = models.ForeignKey(
+        "apothekerskast.Organisation", verbose_name="organisatie", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField("reden", help_text="Waarvoor de aanvrager de apothekerskast nodig heeft.")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="besloten door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("besloten op", null=True, blank=True)
+    expires_at = models.DateTimeField(
+        "verloopt op", null=True, blank=True, help_text="Leeg laten: standaard twaalf maanden na goedkeuring."
+    )
+    reminder_sent_at = models.DateTimeField("herinnering verstuurd op", null=True, blank=True, editable=False)
+
+    objects = AccessRequestQuerySet.as_manager()
+
+    panels = [FieldPanel("user", read_only=True), FieldPanel("organisation", read_only=True), FieldPanel("reason")]
+
+    class Meta:
+        verbose_name = "toegangsaanvraag"
+        verbose_name_plural = "toegangsaanvragen"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "status", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation})"
+
+    @property
+    def is_current(self):
+        return self.status == self.Status.APPROVED and self.expires_at is not None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        return self.status == self.Status.APPROVED and self.expires_at is not None and self.expires_at <= timezone.now()
+
+    def approve(self, by, expires_at=None):
+        now = timezone.now()
+        months = getattr(settings, "APOTHEKERSKAST_ACCESS_MONTHS", 12)
+        self._decide(self.Status.APPROVED, by, expires_at=expires_at or add_months(now, months))
+
+    def reject(self, by):
+        self._decide(self.Status.REJECTED, by)
+
+    def revoke(self, by):
+        self._decide(self.Status.REVOKED, by)
+
+    @transaction.atomic
+    def _decide(self, status, by, expires_at=None):
+        from apothekerskast.access import sync_membership
+        from apothekerskast.notifications import send_decision
+
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        if status == self.Status.APPROVED:
+            self.expires_at = expires_at
+            self.reminder_sent_at = None
+        self.save()
+        sync_membership(self.user)
+        transaction.on_commit(lambda: send_decision(self))
+
+    def remind_window(self):
+        return timedelta(days=getattr(settings, "APOTHEKERSKAST_REMINDER_DAYS", 30))

@@ -1,0 +1,77 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.search import index
+
+DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def email_domain(email):
+    """The part after the last @, lower-cased; an address without one has no domain."""
+    local, at, domain = (email or "").strip().rpartition("@")
+    return domain.lower() if at and local else ""
+
+
+class Organisation(index.Indexed, ClusterableModel):
+    """A municipality, the police, the public prosecutor or a partner whose officials may use the library."""
+
+    class Kind(models.TextChoices):
+        GEMEENTE = "gemeente", "Gemeente"
+        POLITIE = "politie", "Politie"
+        OM = "om", "Openbaar Ministerie"
+        PARTNER = "partner", "Partner"
+
+    name = models.CharField("naam", max_length=255, unique=True)
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        InlinePanel(
+            "domains",
+            label="e-maildomeinen",
+            help_text="Alleen adressen die precies op een van deze domeinen eindigen kunnen een account aanmaken. "
+            "Subdomeinen tellen niet mee: voeg die apart toe.",
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_email(cls, email):
+        """The organisation whose domain is exactly the address's domain, or None."""
+        domain = email_domain(email)
+        if not domain:
+            return None
+        return cls.objects.filter(domains__domain=domain).first()
+
+
+class OrganisationDomain(models.Model):
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField("domein", max_length=253, unique=True, help_text="Zonder @, bijvoorbeeld utrecht.nl.")
+
+    panels = [FieldPanel("domain")]
+
+    class Meta:
+        verbose_name = "e-maildomein"
+        verbose_name_plural = "e-maildomeinen"
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        self.domain = (self.domain or "").strip().lower()
+        if not DOMAIN_PATTERN.match(self.domain):
+            raise ValidationError({"domain": "Vul een domeinnaam in zoals utrecht.nl, zonder @ of spaties."})

@@ -1,0 +1,141 @@
+from itertools import groupby
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.models import BasePage
+
+LIBRARY_SLUG = "apothekerskast"
+IMAGES_ARE_PUBLIC = (
+    "Let op: afbeeldingen zijn in Wagtail altijd openbaar, ook als ze op een pagina in de apothekerskast staan. "
+    "Zet vertrouwelijke informatie daarom nooit in een afbeelding, maar in een document in de collectie "
+    "'Apothekerskast'. Documenten in die collectie zijn alleen te downloaden voor goedgekeurde leden."
+)
+
+
+class LibraryPage(BasePage):
+    """Abstract base of the library's pages: their responses are never stored by any cache."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        from apothekerskast.denial import protect
+
+        return protect(super().serve(request, *args, **kwargs))
+
+
+class ApothekerskastIndexPage(LibraryPage):
+    """/apothekerskast/: the toolkits, grouped by theme, for approved members only (restricted on every save)."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["apothekerskast.ToolkitPage"]
+    max_count = 1
+
+    content_panels = [HelpPanel(content=IMAGES_ARE_PUBLIC), *BasePage.content_panels]
+
+    class Meta:
+        verbose_name = "apothekerskast"
+
+    def clean(self):
+        super().clean()
+        if self.slug != LIBRARY_SLUG:
+            raise ValidationError({"slug": f"De apothekerskast staat altijd op /{LIBRARY_SLUG}/."})
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        from apothekerskast.access import restrict_library_page
+
+        restrict_library_page(self)
+        return result
+
+    def toolkits(self):
+        return ToolkitPage.objects.child_of(self).live().order_by("theme", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = request.GET.get("q", "").strip()[:100]
+        toolkits = self.toolkits()
+        if query:
+            context["query"] = query
+            context["results"] = list(toolkits.search(query, order_by_relevance=True))
+        else:
+            context["themes"] = [
+                (theme or "Overig", list(items)) for theme, items in groupby(toolkits, key=lambda page: page.theme)
+            ]
+        return context
+
+
+class ToolkitPage(LibraryPage):
+    """A toolkit: what it is for, whom it serves, and its documents (title, type, size and date)."""
+
+    description = RichTextField("beschrijving", blank=True, features=["bold", "italic", "ol", "ul", "link"])
+    audience = models.CharField("doelgroep", max_length=255, blank=True, help_text="Voor wie is deze toolkit bedoeld?")
+    theme = models.CharField(
+        "thema", max_length=100, blank=True, help_text="Toolkits met hetzelfde thema staan bij elkaar in het overzicht."
+    )
+
+    parent_page_types = ["apothekerskast.ApothekerskastIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        HelpPanel(content=IMAGES_ARE_PUBLIC),
+        *BasePage.content_panels,
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldPanel("theme"),
+        InlinePanel("documents", label="documenten", help_text="Alleen documenten uit de collectie 'Apothekerskast'."),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("audience"),
+        index.SearchField("theme"),
+    ]
+
+    class Meta:
+        verbose_name = "toolkit"
+        verbose_name_plural = "toolkits"
+
+
+class ToolkitDocument(Orderable):
+    page = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="document", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("titel", max_length=255, blank=True, help_text="Leeg laten: de titel van het document.")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "document"
+        verbose_name_plural = "documenten"
+
+    def clean(self):
+        from apothekerskast.access import is_private_document
+
+        if self.document_id and not is_private_document(self.document):
+            raise ValidationError(
+                {"document": "Dit document staat niet in de beveiligde collectie 'Apothekerskast' en is dus openbaar."}
+            )
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+    @property
+    def file_type(self):
+        return self.document.file_extension.upper()
+
+    @property
+    def file_size(self):
+        return self.document.get_file_size()
+
+    @property
+    def date(self):
+        return self.document.created_at

@@ -1,0 +1,26 @@
+from django.dispatch import receiver
+from wagtail.documents.models import document_served
+from wagtail.signals import page_published
+
+from apothekerskast import access
+from apothekerskast.models import ApothekerskastIndexPage, DownloadEvent, Organisation
+
+
+@receiver(document_served)
+def record_download(sender, instance, request, **kwargs):
+    """Every private document served to a person writes a download event (HEAD requests carry no file)."""
+    if request.method == "HEAD" or not request.user.is_authenticated or not access.is_private_document(instance):
+        return
+    DownloadEvent.objects.create(
+        user=request.user,
+        user_email=request.user.email,
+        organisation=access.member_organisation(request.user) or Organisation.for_email(request.user.email),
+        document=instance,
+        document_title=instance.title[:255],
+    )
+
+
+@receiver(page_published, sender=ApothekerskastIndexPage)
+def keep_library_restricted(sender, instance, **kwargs):
+    """Publishing the library puts its view restriction back, should anyone have removed it."""
+    access.restrict_library_page(instance)

@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve
+
+from apothekerskast import access
+from apothekerskast.denial import deny, protect
+from apothekerskast.forms import AccessRequestForm
+from apothekerskast.models import AccessRequest, Organisation
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view behind one gate: a non-member learns nothing, not even whether a document exists.
+
+    Public documents are served as Wagtail serves them. For anything else (private, unknown id or
+    wrong file name) a non-member gets the same denial; members get the file as an attachment that
+    no cache may keep.
+    """
+    document = get_document_model().objects.select_related("collection").filter(pk=document_id).first()
+    exists = document is not None and document.filename == document_filename
+    if exists and not access.is_private_document(document):
+        return serve(request, document_id, document_filename)
+    state = access.membership_state(request.user)
+    if state != access.MEMBER:
+        return deny(request, state)
+    if not exists:
+        raise Http404("Dit document bestaat niet.")
+    response = serve(request, document_id, document_filename)
+    if response.has_header("Content-Disposition"):
+        response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)
+    else:
+        response["Content-Disposition"] = "attachment"
+    return protect(response)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_access(request):
+    """Where a verified official asks for access and sees how the request stands."""
+    organisation = Organisation.for_email(request.user.email)
+    latest = AccessRequest.objects.filter(user=request.user).order_by("-created_at", "-pk").first()
+    state = access.membership_state(request.user)
+    can_request = organisation is not None and state in {
+        access.NO_REQUEST,
+        access.REJECTED,
+        access.EXPIRED,
+        access.REVOKED,
+    }
+    form = AccessRequestForm(request.POST or None) if can_request else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        AccessRequest.objects.create(user=request.user, organisation=organisation, reason=form.cleaned_data["reason"])
+        messages.success(request, "Uw aanvraag is verstuurd. U krijgt een e-mail zodra er een besluit is.")
+        return redirect("apothekerskast_request_access")
+    context = {"organisation": organisation, "latest": latest, "state": state, "form": form}
+    return protect(TemplateResponse(request, "apothekerskast/request_access.html", context))

@@ -1,0 +1,161 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from apothekerskast import access
+from apothekerskast.denial import deny
+from apothekerskast.models import AccessRequest, ApothekerskastIndexPage, Organisation, ToolkitPage
+from apothekerskast.reports import DownloadReportView
+
+# Gates: one check (apothekerskast.access) for every page and document of the library.
+
+
+@hooks.register("before_serve_page", order=-100)
+def check_library_membership(page, request, serve_args, serve_kwargs):
+    if isinstance(page, (ApothekerskastIndexPage, ToolkitPage)) or (
+        page.specific_class in (ApothekerskastIndexPage, ToolkitPage)
+    ):
+        state = access.membership_state(request.user)
+        if state != access.MEMBER:
+            return deny(request, state)
+    return None
+
+
+@hooks.register("before_serve_document", order=-100)
+def check_document_membership(document, request):
+    if access.is_private_document(document):
+        state = access.membership_state(request.user)
+        if state != access.MEMBER:
+            return deny(request, state)
+    return None
+
+
+# Reference data and access requests.
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisaties"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+register_snippet(OrganisationViewSet)
+
+
+DECISIONS = {
+    "approve": ("Goedkeuren", {AccessRequest.Status.PENDING, AccessRequest.Status.REJECTED}),
+    "reject": ("Afwijzen", {AccessRequest.Status.PENDING}),
+    "revoke": ("Intrekken", {AccessRequest.Status.APPROVED}),
+}
+
+
+class AccessRequestIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        for decision, (label, allowed) in DECISIONS.items():
+            if instance.status in allowed:
+                url = reverse(access_request_viewset.get_url_name("decide"), args=[instance.pk, decision])
+                buttons.append(ListingButton(label, url=url, icon_name="check", priority=30))
+        return buttons
+
+
+class AccessRequestViewSet(ModelViewSet):
+    """Library managers decide on requests here; the requester gets an e-mail either way."""
+
+    model = AccessRequest
+    icon = "key"
+    menu_label = "Toegangsaanvragen"
+    menu_order = 301
+    add_to_admin_menu = True
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["user", "organisation", "status", "created_at", "expires_at", "decided_by"]
+    list_filter = ["status", "organisation"]
+    search_fields = ["user__email", "organisation__name", "reason"]
+    form_fields = ["reason"]
+    index_view_class = AccessRequestIndexView
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/<str:decision>/", self.decide_view, name="decide"),
+        ]
+
+    def decide_view(self, request, pk, decision):
+        return permission_required("apothekerskast.change_accessrequest", raise_exception=True)(self._decide)(
+            request, pk=pk, decision=decision
+        )
+
+    def _decide(self, request, pk, decision):
+        access_request = get_object_or_404(AccessRequest, pk=pk)
+        if decision not in DECISIONS or access_request.status not in DECISIONS[decision][1]:
+            return redirect(self.get_url_name("index"))
+        if request.method == "POST":
+            getattr(access_request, decision)(by=request.user)
+            messages.success(request, f"{DECISIONS[decision][0]}: {access_request}. De aanvrager krijgt een e-mail.")
+            return redirect(self.get_url_name("index"))
+        return TemplateResponse(
+            request,
+            "apothekerskast/admin/decide.html",
+            {
+                "access_request": access_request,
+                "decision_label": DECISIONS[decision][0],
+                "decision": decision,
+                "index_url": reverse(self.get_url_name("index")),
+                "header_icon": "key",
+                "page_title": DECISIONS[decision][0],
+            },
+        )
+
+
+access_request_viewset = AccessRequestViewSet("toegangsaanvragen")
+
+
+@hooks.register("register_admin_viewset")
+def register_access_request_viewset():
+    return access_request_viewset
+
+
+# Download audit report.
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    view = permission_required("apothekerskast.view_downloadevent", raise_exception=True)
+    return [
+        path(
+            "rapporten/apothekerskast-downloads/", view(DownloadReportView.as_view()), name="apothekerskast_downloads"
+        ),
+        path(
+            "rapporten/apothekerskast-downloads/resultaten/",
+            view(DownloadReportView.as_view(results_only=True)),
+            name="apothekerskast_downloads_results",
+        ),
+    ]
+
+
+class DownloadReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("apothekerskast.view_downloadevent")
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return DownloadReportMenuItem(
+        "Downloads apothekerskast", reverse("apothekerskast_downloads"), icon_name="download", order=900
+    )

@@ -1,0 +1,34 @@
+import pytest
+from django.core.cache import cache
+
+from tests.apothekerskast.builders import make_library, make_organisation, make_person
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits(db):
+    """Rate limits live in the shared database cache; every test starts with a clean count."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", verbosity=0)
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return make_organisation()
+
+
+@pytest.fixture
+def library(site):
+    return make_library(site.home)
+
+
+@pytest.fixture
+def member(organisation):
+    return make_person("member", organisation)
+
+
+@pytest.fixture
+def person(organisation):
+    """Build a person in a given membership state: person("pending")."""
+    return lambda state: make_person(state, organisation)

@@ -1,0 +1,106 @@
+"""Accounts: sign-up only at a known organisation's exact domain, verified addresses, safe redirects, rate limits."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from apothekerskast.models import Organisation
+from tests.apothekerskast.builders import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+REFUSED_DOMAINS = [
+    "gmail.com",
+    "utrecht.nl.evil.com",
+    "evilutrecht.nl",
+    "sub.utrecht.nl",
+    "utrecht.nl.",
+    "utrecht.n1",
+]
+
+
+def sign_up(client, email):
+    return client.post("/account/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+
+
+def test_sign_up_at_an_organisation_domain_waits_for_verification(client, organisation):
+    response = sign_up(client, "Jan.Jansen@Utrecht.nl")
+    assert response.status_code == 302
+    user = get_user_model().objects.get()
+    assert user.email == "jan.jansen@utrecht.nl" or user.email.lower() == "jan.jansen@utrecht.nl"
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    # Without a verified address there is no session.
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("domain", REFUSED_DOMAINS)
+def test_sign_up_refuses_other_and_look_alike_domains(client, organisation, domain):
+    response = sign_up(client, f"jan@{domain}")
+    assert response.status_code == 200
+    assert not get_user_model().objects.exists()
+    assert mail.outbox == []
+
+
+def test_sign_up_refusal_says_why_in_dutch(client, organisation):
+    response = sign_up(client, "jan@evilutrecht.nl")
+    assert "werkadres van uw gemeente of organisatie" in response.content.decode()
+
+
+def test_organisations_without_domains_admit_nobody(client):
+    Organisation.objects.create(name="Politie", kind=Organisation.Kind.POLITIE)
+    sign_up(client, "agent@politie.nl")
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize("domain", [*REFUSED_DOMAINS, "example.com"])
+def test_adding_an_address_at_another_domain_is_refused(client, organisation, domain):
+    user = make_user("jan@utrecht.nl")
+    client.force_login(user)
+    response = client.post("/account/email/", {"action_add": "", "email": f"jan@{domain}"})
+    assert response.status_code == 200
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == ["jan@utrecht.nl"]
+
+
+def test_adding_an_address_at_a_known_domain_is_allowed(client, organisation):
+    user = make_user("jan@utrecht.nl")
+    client.force_login(user)
+    client.post("/account/email/", {"action_add": "", "email": "j.jansen@utrecht.nl"})
+    assert EmailAddress.objects.filter(user=user, email="j.jansen@utrecht.nl", verified=False).exists()
+
+
+def test_login_with_an_unverified_address_is_refused(client, organisation):
+    make_user("jan@utrecht.nl", verified=False)
+    response = client.post("/account/login/", {"login": "jan@utrecht.nl", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_never_redirects_off_site(client, organisation):
+    make_user("jan@utrecht.nl")
+    for target in ("https://evil.example.com/", "//evil.example.com/", "/\\evil.example.com"):
+        client.logout()
+        response = client.post(f"/account/login/?next={target}", {"login": "jan@utrecht.nl", "password": PASSWORD})
+        assert response.status_code == 302
+        assert response["Location"] == "/"
+
+
+def test_login_follows_a_local_next(client, organisation):
+    make_user("jan@utrecht.nl")
+    response = client.post("/account/login/?next=/nieuws/", {"login": "jan@utrecht.nl", "password": PASSWORD})
+    assert response["Location"] == "/nieuws/"
+
+
+def test_repeated_wrong_passwords_are_rate_limited(client, organisation):
+    make_user("jan@utrecht.nl")
+    for _ in range(5):
+        response = client.post("/account/login/", {"login": "jan@utrecht.nl", "password": "fout-wachtwoord-123"})
+        assert response.status_code == 200
+    blocked = client.post("/account/login/", {"login": "jan@utrecht.nl", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert blocked.status_code in (200, 429)
+    assert "Te veel" in blocked.content.decode() or blocked.status_code == 429
+
+
+def test_rate_limits_use_the_shared_database_cache(settings):
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"

@@ -1,0 +1,81 @@
+"""Two-factor authentication is required for members and for everyone with access to the Wagtail admin."""
+
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import hotp_value
+from django.contrib.auth.models import Permission
+
+from tests.apothekerskast.builders import PASSWORD, add_totp, make_user
+
+pytestmark = pytest.mark.django_db
+MFA_SETUP = "/account/2fa/totp/activate/"
+
+
+def test_admin_login_goes_through_allauth(client):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=/admin/pages/"
+
+
+def test_admin_asks_anonymous_visitors_to_log_in_with_allauth(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+
+
+def test_django_admin_is_not_mounted(client):
+    assert client.get("/django-admin/").status_code == 404
+
+
+@pytest.fixture
+def editor(organisation):
+    user = make_user("redacteur@utrecht.nl")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def test_editor_without_mfa_is_sent_to_set_up(client, editor):
+    client.force_login(editor)
+    for path in ("/admin/", "/admin/pages/", "/", "/admin/login/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        if path != "/admin/login/":
+            assert response["Location"] == MFA_SETUP, path
+
+
+def test_editor_with_mfa_opens_the_admin(client, editor):
+    add_totp(editor)
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_member_without_mfa_is_sent_to_set_up(client, library, person):
+    client.force_login(person("no_mfa"))
+    assert client.get("/")["Location"] == MFA_SETUP
+    # The set-up page itself is reachable (allauth may first ask to re-enter the password).
+    response = client.get(MFA_SETUP)
+    assert response.status_code == 200 or response["Location"].startswith("/account/reauthenticate/")
+
+
+def test_people_without_access_need_no_second_factor(client, person):
+    client.force_login(person("pending"))
+    assert client.get("/").status_code == 200
+
+
+def test_login_asks_for_the_code_and_accepts_a_valid_one(client, library, member):
+    secret = member.authenticator_set.get().wrap().instance.data["secret"]
+    from allauth.mfa.utils import decrypt
+
+    secret = decrypt(secret)
+    response = client.post("/account/login/?next=/apothekerskast/", {"login": member.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/2fa/authenticate/")
+    assert "_auth_user_id" not in client.session
+    wrong = client.post("/account/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
+    response = client.post("/account/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == "/apothekerskast/"
+    assert client.get("/apothekerskast/").status_code == 200

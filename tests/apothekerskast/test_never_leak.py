@@ -1,0 +1,71 @@
+"""Private titles and document names appear nowhere public: search, feeds, sitemap, navigation, error pages."""
+
+import pytest
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from apothekerskast.access import MEMBERS_GROUP
+from tests.apothekerskast.builders import SECRET_DOCUMENT, SECRET_FILENAME, SECRET_TOOLKIT
+
+pytestmark = pytest.mark.django_db
+SECRETS = (SECRET_TOOLKIT, SECRET_DOCUMENT, SECRET_FILENAME, "geheime-toolkit")
+
+
+def assert_nothing_private(response):
+    body = response.content.decode()
+    for secret in SECRETS:
+        assert secret not in body
+
+
+@pytest.mark.parametrize("state", ["anonymous", "pending", "member"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/zoeken/?q=Vuurwerkaanpak",
+        "/zoeken/?q=Vertrouwelijk+draaiboek",
+        "/zoeken/?q=geheime",
+        "/nieuws/feed/",
+        "/sitemap.xml",
+        "/bestaat-niet/",
+        "/nieuws/",
+    ],
+)
+def test_public_pages_show_nothing_of_the_library(client, library, person, member, state, path):
+    if state == "member":
+        client.force_login(member)
+    elif state != "anonymous":
+        client.force_login(person(state))
+    response = client.get(path)
+    assert response.status_code in (200, 404)
+    assert_nothing_private(response)
+
+
+def test_the_library_is_locked_by_migration_and_on_every_save(library):
+    """The members group, the private collection and the page restriction need no manual step."""
+    restriction = PageViewRestriction.objects.get(page=library.index)
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    assert list(restriction.groups.values_list("name", flat=True)) == [MEMBERS_GROUP]
+    collection = Collection.objects.get(name="Apothekerskast")
+    collection_restriction = CollectionViewRestriction.objects.get(collection=collection)
+    assert list(collection_restriction.groups.values_list("name", flat=True)) == [MEMBERS_GROUP]
+
+
+def test_a_removed_restriction_returns_on_publish(library):
+    PageViewRestriction.objects.filter(page=library.index).delete()
+    library.index.save_revision().publish()
+    assert PageViewRestriction.objects.filter(page=library.index).exists()
+
+
+def test_shared_passwords_are_switched_off(settings):
+    assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHOW_PASSWORD_OPTION": False}
+    assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHOW_PASSWORD_OPTION": False}
+
+
+def test_toolkits_only_take_documents_from_the_private_collection(library):
+    from django.core.exceptions import ValidationError
+
+    from apothekerskast.models import ToolkitDocument
+
+    with pytest.raises(ValidationError, match="openbaar"):
+        ToolkitDocument(page=library.toolkit, document=library.public_document).clean()
+    ToolkitDocument(page=library.toolkit, document=library.document).clean()
