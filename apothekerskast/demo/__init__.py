@@ -11,9 +11,11 @@ from apothekerskast.models import (
     ApothekerskastIndexPage,
     Organisation,
     OrganisationDomain,
+    ToolkitAnnouncement,
     ToolkitDocument,
     ToolkitPage,
 )
+from news.models import NewsArticlePage
 from portal.demo import read_yaml, upsert_page
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -96,7 +98,11 @@ def load_library(home):
             theme=item["theme"],
         )
         documents = [example_document(collection, doc["title"], doc["name"]) for doc in item["documents"]]
-        if [link.document_id for link in toolkit.documents.all()] != [doc.pk for doc in documents]:
+        articles = list(NewsArticlePage.objects.filter(slug=item["announced_in"]))
+        if [link.document_id for link in toolkit.documents.all()] != [doc.pk for doc in documents] or [
+            link.article_id for link in toolkit.announcements.all()
+        ] != [article.pk for article in articles]:
             toolkit.documents = [ToolkitDocument(document=doc) for doc in documents]
+            toolkit.announcements = [ToolkitAnnouncement(article=article) for article in articles]
             toolkit.save_revision().publish()
     return index

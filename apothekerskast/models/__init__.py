@@ -1,7 +1,7 @@
 from .access import AccessRequest
 from .audit import DownloadEvent
 from .organisations import Organisation, OrganisationDomain
-from .pages import ApothekerskastIndexPage, ToolkitDocument, ToolkitPage
+from .pages import ApothekerskastIndexPage, ToolkitAnnouncement, ToolkitDocument, ToolkitPage
 
 __all__ = [
     "AccessRequest",
@@ -9,6 +9,7 @@ __all__ = [
     "DownloadEvent",
     "Organisation",
     "OrganisationDomain",
+    "ToolkitAnnouncement",
     "ToolkitDocument",
     "ToolkitPage",
 ]

@@ -14,6 +14,11 @@ def add_months(moment, months):
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
+def reminder_window():
+    """How long before expiry members are reminded (APOTHEKERSKAST_REMINDER_DAYS, a month by default)."""
+    return timedelta(days=getattr(settings, "APOTHEKERSKAST_REMINDER_DAYS", 30))
+
+
 class AccessRequestQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=AccessRequest.Status.PENDING)
@@ -105,6 +110,3 @@ class AccessRequest(models.Model):
         self.save()
         sync_membership(self.user)
         transaction.on_commit(lambda: send_decision(self))
-
-    def remind_window(self):
-        return timedelta(days=getattr(settings, "APOTHEKERSKAST_REMINDER_DAYS", 30))

@@ -90,6 +90,12 @@ class ToolkitPage(LibraryPage):
         FieldPanel("audience"),
         FieldPanel("theme"),
         InlinePanel("documents", label="documenten", help_text="Alleen documenten uit de collectie 'Apothekerskast'."),
+        InlinePanel(
+            "announcements",
+            label="aangekondigd in nieuwsberichten",
+            help_text="Openbare nieuwsberichten die naar deze toolkit verwijzen. Bezoekers zien daar de titel van de "
+            "toolkit en een uitnodiging om in te loggen, nooit de documenten.",
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -139,3 +145,18 @@ class ToolkitDocument(Orderable):
     @property
     def date(self):
         return self.document.created_at
+
+
+class ToolkitAnnouncement(Orderable):
+    """A public news article that points to a toolkit: the article shows the toolkit's title and a login prompt."""
+
+    toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="announcements")
+    article = models.ForeignKey(
+        "news.NewsArticlePage", verbose_name="nieuwsbericht", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "aankondiging"
+        verbose_name_plural = "aankondigingen"

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from apothekerskast.models import AccessRequest
+from apothekerskast.models.access import reminder_window
 from apothekerskast.notifications import send_expiry_reminder
 
 
@@ -9,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         due = (
-            AccessRequest.objects.expiring_within(AccessRequest().remind_window())
+            AccessRequest.objects.expiring_within(reminder_window())
             .filter(reminder_sent_at__isnull=True)
             .select_related("user")
         )

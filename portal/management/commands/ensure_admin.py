@@ -1,5 +1,6 @@
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -18,8 +19,10 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(16)
-        User.objects.create_superuser(email=email, password=password)
+        user = User.objects.create_superuser(email=email, password=password)
+        # Logins go through allauth, which requires a verified address.
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         self.stdout.write(
             self.style.SUCCESS(f"Administrator created. Log in at /admin/ as {email} with password: {password}")
         )
-        self.stdout.write("This password is shown only now.")
+        self.stdout.write("This password is shown only now. After logging in you set up two-factor authentication.")
