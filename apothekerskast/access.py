@@ -118,13 +118,6 @@ def is_private_document(document):
     return bool(document.collection.get_view_restrictions())
 
 
-def is_library_page(page):
-    """Whether the page is the library index or lies below it."""
-    from apothekerskast.models import ApothekerskastIndexPage
-
-    return any(page.path.startswith(path) for path in ApothekerskastIndexPage.objects.values_list("path", flat=True))
-
-
 def member_organisation(user):
     from apothekerskast.models import AccessRequest
 
