@@ -30,6 +30,8 @@ run: install ## Set up, load the demo content and serve the site on http://127.0
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (editors: http://127.0.0.1:$(PORT)/admin/). Stop with Ctrl+C."
+	@# The scheduler publishes and expires scheduled pages every minute, and stops with the server.
+	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATABASE_URL)

@@ -39,7 +39,12 @@ class HomePage(BodyMixin, BasePage):
     """The site root: who the coalition is, the latest news and the way into each section."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "portal.StandardPage", "apothekerskast.ApothekerskastIndexPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "portal.StandardPage",
+        "apothekerskast.ApothekerskastIndexPage",
+        "events.EventIndexPage",
+    ]
     max_count = 1
 
     content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]

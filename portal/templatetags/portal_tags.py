@@ -17,12 +17,19 @@ def short_date(value):
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, public children that editors put in the menu."""
+    """The home page's live, public children that editors put in the menu.
+
+    Each of these inclusion tags passes the request on, so `{% pageurl %}` reuses the request's cached site root
+    paths instead of reading them again for every link.
+    """
     request = context["request"]
     site = Site.find_for_request(request)
     children = site.root_page.get_children().live().public().in_menu() if site else []
     current = context.get("page")
-    return {"items": [(item, bool(current and current.path.startswith(item.path))) for item in children]}
+    return {
+        "items": [(item, bool(current and current.path.startswith(item.path))) for item in children],
+        "request": request,
+    }
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
@@ -31,11 +38,12 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page, "request": context["request"]}
 
 
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)
 def footer_links(context):
     """The home page's live, public children kept out of the main menu, such as Privacy."""
     site = Site.find_for_request(context["request"])
-    return {"items": site.root_page.get_children().live().public().filter(show_in_menus=False) if site else []}
+    items = site.root_page.get_children().live().public().filter(show_in_menus=False) if site else []
+    return {"items": items, "request": context["request"]}

@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apothekerskast.demo import load_library, load_organisations
+from editorial.demo import assign_workflow
+from events.demo import load_events
 from news.demo import load_news
 from portal.demo import load_site
 
@@ -15,6 +17,8 @@ class Command(BaseCommand):
         index = load_news(home)
         load_organisations()
         library = load_library(home)
+        agenda = load_events(home)
+        moderated = assign_workflow(home)  # after every section exists
         self.stdout.write(
             self.style.SUCCESS(f"Demo content loaded: {index.get_children().live().count()} news articles.")
         )
@@ -22,3 +26,5 @@ class Command(BaseCommand):
             f"Apothekerskast: {library.get_children().live().count()} toolkits. Create a demo official with "
             "`manage.py create_demo_official` (an approved member of the demo organisation, with a TOTP secret)."
         )
+        self.stdout.write(f"Agenda: {agenda.get_children().live().count()} events.")
+        self.stdout.write(f"Workflow Redactie → Eindredactie on: {', '.join(page.title for page in moderated)}.")

@@ -1,0 +1,43 @@
+from django import forms
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+
+from events.models import EventPage, EventRegistration
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        model = EventRegistration
+        fields = ["name", "organisation", "email"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+
+def register(event, request):
+    """Handle the registration form: a place while there is one and registration is open, one per address.
+
+    The event row is locked while counting, so two people cannot both take the last place.
+    """
+    form = RegistrationForm(request.POST)
+    if event.registration_state == "open" and form.is_valid():
+        with transaction.atomic():
+            locked = EventPage.objects.select_for_update().get(pk=event.pk)
+            if locked.registration_state == "open":
+                registration = form.save(commit=False)
+                registration.event = locked
+                try:
+                    with transaction.atomic():
+                        registration.save()
+                except IntegrityError:
+                    form.add_error("email", "Met dit e-mailadres is al iemand aangemeld voor dit evenement.")
+                else:
+                    return redirect(event.get_url(request) + "?aangemeld=1")
+            else:
+                event.__dict__.pop("registration_count", None)
+                form.add_error(None, "Aanmelden is helaas niet meer mogelijk: het evenement is vol of gesloten.")
+    response = event.render(request, context_overrides={"form": form})
+    response.status_code = 400 if form.errors or event.registration_state == "open" else 409
+    return response

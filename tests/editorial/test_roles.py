@@ -1,0 +1,110 @@
+"""What each editorial role may do, checked through the admin views (an allowed and a forbidden case per door)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from editorial.roles import BEHEERDER, BIBLIOTHEEKBEHEER, EINDREDACTIE, REDACTEUR, ROLES, WORKFLOW_NAME
+from news.models import NewsArticlePage
+from tests.builders import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def is_denied(response):
+    """Wagtail answers a forbidden admin view with a redirect to the dashboard (or 403)."""
+    return response.status_code == 403 or (response.status_code == 302 and "login" not in response["Location"])
+
+
+def add_url(site):
+    return reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", site.news_index.pk])
+
+
+def test_the_roles_exist_with_a_workflow_of_one_eindredactie_task():
+    from wagtail.models import Page, Workflow
+
+    assert set(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == set(ROLES)
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    (task,) = [task.specific for task in workflow.tasks]
+    assert list(task.groups.values_list("name", flat=True)) == [EINDREDACTIE]
+    assert Page.get_first_root_node().get_workflow() == workflow
+
+
+@pytest.mark.parametrize("role", [REDACTEUR, EINDREDACTIE, BEHEERDER])
+def test_writers_can_add_and_edit_articles(client, site, users, role):
+    article = make_article(site.news_index)
+    client.force_login(users[role])
+    assert client.get(add_url(site)).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).status_code == 200
+
+
+def test_the_library_manager_cannot_write_pages_but_manages_documents(client, site, users):
+    article = make_article(site.news_index)
+    client.force_login(users[BIBLIOTHEEKBEHEER])
+    assert is_denied(client.get(add_url(site)))
+    assert is_denied(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    assert client.get(reverse("wagtaildocs:index")).status_code == 200
+    assert client.get(reverse("wagtaildocs:add")).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, site):
+    response = client.get(add_url(site))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_redacteur_cannot_publish_unpublish_or_schedule(client, site, users, article_form):
+    client.force_login(users[REDACTEUR])
+    response = client.post(add_url(site), article_form("Direct live?", **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    article = NewsArticlePage.objects.get(slug="direct-live")
+    assert not article.live  # saved as a draft: the publish button is not theirs
+
+    live = make_article(site.news_index)
+    assert is_denied(client.get(reverse("wagtailadmin_pages:unpublish", args=[live.pk])))
+    assert is_denied(client.post(reverse("wagtailadmin_pages:unpublish", args=[live.pk])))
+    live.refresh_from_db()
+    assert live.live
+
+    perms = live.permissions_for_user(users[REDACTEUR])
+    assert perms.can_edit() and not perms.can_publish() and not perms.can_unpublish()
+
+
+def test_the_eindredactie_publishes_unpublishes_and_schedules(client, site, users, article_form):
+    client.force_login(users[EINDREDACTIE])
+    response = client.post(add_url(site), article_form("Nu live", **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    article = NewsArticlePage.objects.get(slug="nu-live")
+    assert article.live
+
+    assert client.get(reverse("wagtailadmin_pages:unpublish", args=[article.pk])).status_code == 200
+    assert client.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk])).status_code == 302
+    article.refresh_from_db()
+    assert not article.live
+
+    response = client.post(
+        add_url(site), article_form("Later live", go_live_at="2099-01-01 09:00", **{"action-publish": "publish"})
+    )
+    assert response.status_code == 302
+    scheduled = NewsArticlePage.objects.get(slug="later-live")
+    assert not scheduled.live and scheduled.scheduled_revision is not None
+
+
+def test_only_the_beheerder_manages_users(client, users):
+    for role in (REDACTEUR, EINDREDACTIE, BIBLIOTHEEKBEHEER):
+        client.force_login(users[role])
+        assert is_denied(client.get(reverse("wagtailusers_users:index"))), role
+        assert is_denied(client.get(reverse("wagtailusers_groups:index"))), role
+    client.force_login(users[BEHEERDER])
+    assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+    assert client.get(reverse("wagtailusers_groups:index")).status_code == 200
+    assert client.get(reverse("wagtailusers_users:add")).status_code == 200
+
+
+def test_redacteur_and_eindredactie_see_event_registrations_but_only_the_eindredactie_deletes(client, users):
+    for role in (REDACTEUR, EINDREDACTIE):
+        client.force_login(users[role])
+        assert client.get("/admin/event_registrations/").status_code == 200, role
+    client.force_login(users[BIBLIOTHEEKBEHEER])
+    assert is_denied(client.get("/admin/event_registrations/"))
+    assert users[EINDREDACTIE].has_perm("events.delete_eventregistration")
+    assert not users[REDACTEUR].has_perm("events.delete_eventregistration")
