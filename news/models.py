@@ -115,7 +115,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The first day of an archive period; a year or month that cannot be a date is a 404."""
         try:
             return date(year, month, 1)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # OverflowError: more digits than a C long holds
             raise Http404("Onbekende periode") from error
 
     @path("feed/")

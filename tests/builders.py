@@ -1,9 +1,11 @@
 """Small builders for the page tree the tests need (real database rows, no mocks)."""
 
 import datetime
+import io
 import itertools
 
-from wagtail.models import Page, Site
+from django.core.management import call_command
+from wagtail.models import Page, PageViewRestriction, Site
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.models import HomePage, StandardPage
@@ -70,3 +72,45 @@ def make_standard_page(parent, *, title, show_in_menus=False, live=True, **field
     if live:
         page.save_revision().publish()
     return page
+
+
+def restrict_to_logged_in(page):
+    """Put the page behind Wagtail's "private, accessible to logged-in users" view restriction."""
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+HIDDEN_KINDS = ("draft", "unpublished", "login_restricted")
+
+
+def _hide(page, kind):
+    if kind == "unpublished":
+        page.unpublish()
+    elif kind == "login_restricted":
+        restrict_to_logged_in(page)
+    return page
+
+
+def make_hidden_article(news_index, kind, **fields):
+    """An article visitors must never see: a never-published draft, an unpublished page or a login-only page."""
+    if kind not in HIDDEN_KINDS:
+        raise ValueError(f"Unknown kind of hidden page: {kind}")
+    return _hide(make_article(news_index, live=kind != "draft", **fields), kind)
+
+
+def make_hidden_standard_page(parent, kind, **fields):
+    """A standard page visitors must never see, of one of the HIDDEN_KINDS (see make_hidden_article)."""
+    if kind not in HIDDEN_KINDS:
+        raise ValueError(f"Unknown kind of hidden page: {kind}")
+    return _hide(make_standard_page(parent, live=kind != "draft", **fields), kind)
+
+
+def make_articles(news_index, count, **fields):
+    """`count` live articles, created oldest pk first; each title is numbered ("Bericht nr. 1", ...)."""
+    return [make_article(news_index, title=f"Bericht nr. {n}", **fields) for n in range(1, count + 1)]
+
+
+def load_demo_content():
+    """Run `manage.py load_demo_content` and return what it printed."""
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()

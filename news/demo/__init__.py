@@ -17,7 +17,9 @@ def load_news(home):
         categories[item["slug"]], _ = NewsCategory.objects.update_or_create(
             slug=item["slug"], defaults={"name": item["name"]}
         )
-    for item in data["articles"]:
+    # The overview lists same-day articles newest page first, so the seed's last item is created first:
+    # /nieuws/ then shows the articles in the seed's own order.
+    for item in reversed(data["articles"]):
         upsert_page(
             index,
             NewsArticlePage,

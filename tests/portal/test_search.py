@@ -1,0 +1,226 @@
+"""Site search /zoeken/: Dutch stemming on PostgreSQL, the trigram fallback, visibility, pagination, odd input."""
+
+import re
+
+import pytest
+
+from tests.builders import make_article, make_hidden_article, make_standard_page
+from tests.markup import page_text, pagination_links, search_results
+
+
+def titles(response):
+    return [title for title, _ in search_results(response)]
+
+
+def test_dutch_stemming_finds_another_form_of_the_word(client, site):
+    # "inbraak" and "inbraken" share the Dutch stem "inbrak"; their trigram similarity is below the
+    # fallback's threshold, so only the stemming full-text search can find this article.
+    article = make_article(site.news_index, title="Minder woninginbraken", summary="Het aantal inbraken daalt.")
+    make_article(site.news_index, title="Burgernet", summary="Werf Burgernetdeelnemers in Utrecht.")
+
+    response = client.get("/zoeken/", {"q": "inbraak"})
+
+    assert response.status_code == 200
+    assert search_results(response) == [("Minder woninginbraken", article.url)]
+    assert "1 resultaat voor ‘inbraak’" in page_text(response)
+
+
+def test_stemming_matches_plural_and_singular(client, site):
+    make_article(site.news_index, title="Samenwerking", summary="Alle gemeenten in Midden-Nederland doen mee.")
+
+    assert titles(client.get("/zoeken/", {"q": "gemeente"})) == ["Samenwerking"]
+
+
+def test_overvallen_finds_an_article_about_an_overval(client, site):
+    make_article(site.news_index, title="Daling", summary="Een overval met geweld komt minder vaak voor.")
+    make_article(site.news_index, title="Burgernet", summary="Werf Burgernetdeelnemers in Utrecht.")
+
+    assert titles(client.get("/zoeken/", {"q": "overvallen"})) == ["Daling"]
+
+
+def test_zakkenroller_finds_zakkenrollen_through_the_trigram_fallback(client, site):
+    # Dutch stemming keeps "zakkenroller" and "zakkenroll(en)" apart; portal.views.search_pages falls back
+    # on trigram similarity when the full-text search finds nothing.
+    make_article(
+        site.news_index,
+        title="Geregistreerde criminaliteit stijgt",
+        summary="De grootste stijging zien we bij zakkenrollen (+50%).",
+    )
+    make_article(site.news_index, title="Burgernet", summary="Werf Burgernetdeelnemers in Utrecht.")
+
+    assert titles(client.get("/zoeken/", {"q": "zakkenroller"})) == ["Geregistreerde criminaliteit stijgt"]
+
+
+def test_all_words_must_match(client, site):
+    make_article(site.news_index, title="Inbraken in Utrecht", summary="Het aantal inbraken in Utrecht daalt.")
+    make_article(site.news_index, title="Inbraken in Amersfoort", summary="Het aantal inbraken in Amersfoort stijgt.")
+
+    assert titles(client.get("/zoeken/", {"q": "inbraak utrecht"})) == ["Inbraken in Utrecht"]
+
+
+def test_search_finds_standard_pages_by_their_body(client, site):
+    make_standard_page(
+        site.home,
+        title="Toegankelijkheid",
+        body=[{"type": "paragraph", "value": "<p>De site werkt met schermlezers en vergroting.</p>"}],
+    )
+
+    assert titles(client.get("/zoeken/", {"q": "schermlezers"})) == ["Toegankelijkheid"]
+
+
+def test_results_are_only_live_public_pages(client, site):
+    make_article(site.news_index, title="Openbaar bericht", summary="Over de kwartelkoning.")
+    for kind in ("draft", "unpublished", "login_restricted"):
+        make_hidden_article(site.news_index, kind, title=f"Verborgen {kind}", summary="Ook over de kwartelkoning.")
+    make_standard_page(site.home, title="Kwartelkoning concept", live=False, summary="De kwartelkoning.")
+
+    response = client.get("/zoeken/", {"q": "kwartelkoning"})
+
+    assert titles(response) == ["Openbaar bericht"]
+    assert "Verborgen" not in response.content.decode()
+    assert "Kwartelkoning concept" not in response.content.decode()
+
+
+def test_trigram_fallback_also_keeps_hidden_pages_out(client, site):
+    make_hidden_article(site.news_index, "login_restricted", title="Zakkenrollen", summary="Over zakkenrollen.")
+    make_hidden_article(site.news_index, "draft", title="Zakkenrollen 2", summary="Meer zakkenrollen.")
+
+    response = client.get("/zoeken/", {"q": "zakkenroller"})
+
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "Geen resultaten voor ‘zakkenroller’" in page_text(response)
+
+
+def test_unpublished_changes_of_a_live_page_are_not_searchable(client, site):
+    article = make_article(site.news_index, title="Gepubliceerde titel", summary="Openbare tekst.")
+    article.title = "Geheime concepttitel"
+    article.summary = "Nog niet openbaar: kwartelkoning."
+    article.save_revision()
+
+    assert titles(client.get("/zoeken/", {"q": "kwartelkoning"})) == []
+    assert titles(client.get("/zoeken/", {"q": "openbare"})) == ["Gepubliceerde titel"]
+
+
+def test_results_are_paginated_ten_per_page(client, site):
+    for number in range(1, 13):
+        make_article(site.news_index, title=f"Fietsdiefstal {number}", summary="Over fietsendiefstal.")
+
+    first = client.get("/zoeken/", {"q": "fietsendiefstal"})
+    second = client.get("/zoeken/", {"q": "fietsendiefstal", "page": 2})
+
+    assert len(titles(first)) == 10
+    assert len(titles(second)) == 2
+    assert set(titles(first)) | set(titles(second)) == {f"Fietsdiefstal {number}" for number in range(1, 13)}
+    assert "12 resultaten voor ‘fietsendiefstal’" in page_text(first)
+    assert [(label, href) for label, href, current in pagination_links(second) if current] == [
+        ("Pagina 2", "?q=fietsendiefstal&page=2")
+    ]
+    assert ("Vorige pagina", "?q=fietsendiefstal&page=1", False) in pagination_links(second)
+    assert ("Volgende pagina", "?q=fietsendiefstal&page=2", False) in pagination_links(first)
+    assert client.get("/zoeken/", {"q": "fietsendiefstal", "page": 3}).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00\x01\x7f"])
+def test_empty_query_shows_the_form_without_results(client, site, query):
+    make_article(site.news_index, title="Een bericht")
+
+    response = client.get("/zoeken/", {"q": query} if query else {})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    form = re.search(r'<form class="search-form"[^>]*>(.*?)</form>', html, re.S)
+    assert form is not None
+    assert 'action="/zoeken/"' in form.group(0)
+    assert '<input id="search-q" type="search" name="q" maxlength="100" value="">' in form.group(1)
+    assert search_results(response) == []
+    assert 'class="result-count"' not in html
+    assert "Geen resultaten" not in html
+    assert "<title>Zoeken | Veiligheidscoalitie Midden-Nederland</title>" in html
+
+
+ODD_QUERIES = [
+    "x" * 1000,
+    "inbraak " * 125,
+    "a & | ! : * ( ) '",
+    "'",
+    "''",
+    "\\",
+    "a\\",
+    "foo:*",
+    "a:b",
+    "<->",
+    "a <-> b",
+    "!!",
+    "(",
+    "'a' | 'b'",
+    "%s %d %%",
+    "50%",
+    "\x00",
+    "in\x00braak",
+    "\x01\x02\x1b[31m",
+    "\ufffd",
+    "é ñ ü ß",
+    "😀",
+    "<script>alert(1)</script>",
+    "; DROP TABLE wagtailcore_page; --",
+    "de het een",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_answer_with_the_search_page(client, site, query):
+    client.raise_request_exception = False
+    make_article(site.news_index, title="Minder inbraken", summary="Het aantal inbraken daalt.")
+
+    response = client.get("/zoeken/", {"q": query})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Zoeken</h1>" in html
+    assert "<script>alert" not in html
+    assert "\x00" not in html
+
+
+@pytest.mark.parametrize(
+    "query_string", ["q=%ff", "q=%ff%fe%fd", "q=inbraak%ff", "q=%00", "q=a%00b%01%1f", "q=%c3", "q=%", "q=%zz"]
+)
+def test_invalid_percent_encoding_answers_with_the_search_page(client, site, query_string):
+    client.raise_request_exception = False
+
+    response = client.get(f"/zoeken/?{query_string}")
+
+    assert response.status_code == 200
+    assert "<h1>Zoeken</h1>" in response.content.decode()
+
+
+def test_long_query_is_cut_to_the_maximum_length(client, site):
+    response = client.get("/zoeken/", {"q": "a" * 1000})
+
+    assert response.status_code == 200
+    assert f'value="{"a" * 100}"' in response.content.decode()
+    assert "a" * 101 not in response.content.decode()
+
+
+def test_control_characters_are_dropped_and_the_words_still_found(client, site):
+    make_article(site.news_index, title="Minder inbraken", summary="Het aantal inbraken daalt.")
+
+    response = client.get("/zoeken/?q=%00inbraak%01%7f")
+
+    assert titles(response) == ["Minder inbraken"]
+    assert "1 resultaat voor ‘inbraak’" in page_text(response)
+
+
+def test_tsquery_metacharacters_around_a_word_still_find_it(client, site):
+    make_article(site.news_index, title="Minder inbraken", summary="Het aantal inbraken daalt.")
+
+    for query in ["inbraak !", "(inbraak)", "inbraak:*", "'inbraak'", "inbraak & |"]:
+        assert titles(client.get("/zoeken/", {"q": query})) == ["Minder inbraken"], query
+
+
+def test_query_is_shown_back_escaped(client, site):
+    response = client.get("/zoeken/", {"q": '<b>"inbraak"</b>'})
+
+    html = response.content.decode()
+    assert "<b>" not in html
+    assert 'Geen resultaten voor ‘<b>"inbraak"</b>’' in page_text(response)
