@@ -19,6 +19,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("documenten/", include(document_urlpatterns)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("nieuwsbrief/", include("newsletter.urls")),
     path("zoeken/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

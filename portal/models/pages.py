@@ -44,6 +44,7 @@ class HomePage(BodyMixin, BasePage):
         "portal.StandardPage",
         "apothekerskast.ApothekerskastIndexPage",
         "events.EventIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
     max_count = 1
 

@@ -5,6 +5,7 @@ from apothekerskast.demo import load_library, load_organisations
 from editorial.demo import assign_workflow
 from events.demo import load_events
 from news.demo import load_news
+from newsletter.demo import load_newsletter
 from portal.demo import load_site
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         load_organisations()
         library = load_library(home)
         agenda = load_events(home)
+        newsletter = load_newsletter(home, index)
         moderated = assign_workflow(home)  # after every section exists
         self.stdout.write(
             self.style.SUCCESS(f"Demo content loaded: {index.get_children().live().count()} news articles.")
@@ -27,4 +29,5 @@ class Command(BaseCommand):
             "`manage.py create_demo_official` (an approved member of the demo organisation, with a TOTP secret)."
         )
         self.stdout.write(f"Agenda: {agenda.get_children().live().count()} events.")
+        self.stdout.write(f"Nieuwsbrief: {newsletter.get_children().live().count()} editions.")
         self.stdout.write(f"Workflow Redactie → Eindredactie on: {', '.join(page.title for page in moderated)}.")

@@ -1,0 +1,182 @@
+"""The newsletter: editions (a date, an intro and an ordered choice of news items and events), subscribers who
+signed up with double opt-in, and one delivery record per edition and subscriber so sending never repeats."""
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from portal.models import BasePage
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def in_private_section():
+    """Whether a page (the outer query's row) or one of its ancestors has a view restriction, as one subquery."""
+    return Exists(
+        PageViewRestriction.objects.annotate(outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))).filter(
+            page__path=F("outer_prefix")
+        )
+    )
+
+
+class NewsletterIndexPage(RoutablePageMixin, BasePage):
+    """/nieuwsbrief/: the editions, newest first, with the sign-up form (confirm and unsubscribe: newsletter.urls)."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["newsletter.NewsletterEditionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "nieuwsbriefoverzicht"
+
+    def editions(self):
+        return NewsletterEditionPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def route(self, request, path_components):
+        """Find an edition in one query (Wagtail's default looks the child up, then its specific page)."""
+        if path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                edition = NewsletterEditionPage.objects.child_of(self).filter(slug=path_components[0]).first()
+                if edition is not None:
+                    edition._cached_parent_obj = self
+                    return edition.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    @path("")
+    def index(self, request):
+        from newsletter import views
+
+        return views.subscribe(self, request)
+
+
+class NewsletterEditionPage(BasePage):
+    """One edition: shown on the site and sent by e-mail (`manage.py send_newsletter`)."""
+
+    date = models.DateField("datum")
+    intro = RichTextField("inleiding", features=INTRO_FEATURES, blank=True)
+
+    parent_page_types = ["newsletter.NewsletterIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        InlinePanel("items", heading="Berichten en evenementen", label="onderdeel"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("date")]
+
+    class Meta:
+        verbose_name = "nieuwsbriefeditie"
+        verbose_name_plural = "nieuwsbriefedities"
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors in one query (Wagtail's default takes two)."""
+        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
+
+    def entries(self):
+        """The chosen news items and events in the editor's order: live, public and specific, in two queries."""
+        from events.models import EventPage
+        from news.models import NewsArticlePage
+
+        if "items" in getattr(self, "_cluster_related_objects", {}):
+            # Unsaved choices (a preview, or an edition built in memory): their order is at hand.
+            positions = {item.page_id: item.sort_order or 0 for item in self.items.all()}
+            chosen = Q(pk__in=list(positions))
+            position = None
+        else:
+            positions = None
+            chosen = Q(pk__in=NewsletterItem.objects.filter(edition=self).values("page_id"))
+            position = Subquery(
+                NewsletterItem.objects.filter(edition=self, page_id=OuterRef("pk")).values("sort_order")[:1]
+            )
+        entries = []
+        for queryset in (NewsArticlePage.objects.select_related("category"), EventPage.objects.all()):
+            queryset = queryset.filter(chosen).live().exclude(in_private_section())
+            if position is not None:
+                queryset = queryset.annotate(position=position)
+            entries.extend(queryset)
+        if positions is not None:
+            for entry in entries:
+                entry.position = positions[entry.pk]
+        return sorted(entries, key=lambda entry: (entry.position, entry.pk))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.entries()
+        return context
+
+
+class NewsletterItem(Orderable):
+    edition = ParentalKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="bericht of evenement", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", page_type=["news.NewsArticlePage", "events.EventPage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "onderdeel"
+        verbose_name_plural = "onderdelen"
+        constraints = [models.UniqueConstraint(fields=["edition", "page"], name="newsletter_item_unique_page")]
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+
+class Subscriber(models.Model):
+    """Someone who signed up; they receive editions only after confirming, and their consent is recorded."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "wacht op bevestiging"
+        CONFIRMED = "confirmed", "bevestigd"
+        UNSUBSCRIBED = "unsubscribed", "afgemeld"
+
+    email = models.EmailField("e-mailadres", unique=True)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PENDING)
+    signed_up_at = models.DateTimeField("aangemeld op", default=timezone.now)
+    consent_at = models.DateTimeField("toestemming gegeven op", null=True, blank=True)
+    consent_source = models.CharField(
+        "bron van de toestemming", max_length=255, blank=True, help_text="Waar en hoe de toestemming is gegeven."
+    )
+    unsubscribed_at = models.DateTimeField("afgemeld op", null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "abonnee"
+        verbose_name_plural = "abonnees"
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+
+class Delivery(models.Model):
+    """That an edition went (or is going) to a subscriber: claimed before sending, so no one gets it twice."""
+
+    edition = models.ForeignKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    claimed_at = models.DateTimeField("geclaimd op", default=timezone.now)
+    sent_at = models.DateTimeField("verzonden op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "subscriber"], name="newsletter_delivery_once_per_subscriber")
+        ]
+        indexes = [models.Index(fields=["edition", "sent_at"])]
