@@ -159,6 +159,15 @@ class NewsArticlePage(BodyMixin, BasePage):
         blank=True,
         help_text="Beschrijf wat de afbeelding in dit artikel laat zien. Leeg laten als de afbeelding alleen sier is.",
     )
+    theme = models.ForeignKey(
+        "strategy.ThemePage",
+        verbose_name="thema",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+        help_text="Het thema van de veiligheidsstrategie waar dit bericht over gaat; het staat dan op de themapagina.",
+    )
 
     objects = NewsArticleManager()
 
@@ -169,6 +178,7 @@ class NewsArticlePage(BodyMixin, BasePage):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("category"),
+        FieldPanel("theme"),
         FieldPanel("summary"),
         FieldPanel("lead_image"),
         FieldPanel("lead_image_alt"),

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.demo import read_yaml, upsert_page
+from strategy.models import ThemePage
 
 
 def load_news(home):
@@ -17,6 +18,8 @@ def load_news(home):
         categories[item["slug"]], _ = NewsCategory.objects.update_or_create(
             slug=item["slug"], defaults={"name": item["name"]}
         )
+    # Articles clearly about a priority theme of the strategy name its slug; load_strategy runs first.
+    themes = {theme.slug: theme for theme in ThemePage.objects.all()}
     # The overview lists same-day articles newest page first, so the seed's last item is created first:
     # /nieuws/ then shows the articles in the seed's own order.
     for item in reversed(data["articles"]):
@@ -28,5 +31,6 @@ def load_news(home):
             date=item["date"],
             category=categories[item["category"]],
             summary=item["summary"],
+            theme=themes[item["theme"]] if "theme" in item else None,
         )
     return index

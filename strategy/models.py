@@ -1,0 +1,297 @@
+"""The Regionale Veiligheidsstrategie as a section: a cover page, its chapters in order and the priority themes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Left, Length
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.search import index
+
+from portal.models import BasePage
+from strategy import toc
+from strategy.blocks import StrategyStreamBlock, SubThemeBlock
+
+THEME_NEWS_COUNT = 5
+
+
+def visible_to_everyone(pages):
+    """`pages` without those behind a view restriction on themselves or an ancestor, as PageQuerySet.public()
+    filters them, but in the same query: public() first reads every restriction with a query of its own."""
+    restricted = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
+    return pages.filter(~Exists(restricted))
+
+
+class OneQueryViewRestrictionsMixin:
+    """Page.get_view_restrictions() in one query instead of two; it runs on every request for the page."""
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, each alias standing for its source page."""
+        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
+
+
+class StrategyBodyMixin(models.Model):
+    """A StreamField body composed from the shared blocks and the strategy's structured ones."""
+
+    body = StreamField(StrategyStreamBlock(), blank=True, verbose_name="inhoud")
+
+    body_panels = [FieldPanel("body")]
+    body_search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class StrategyPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, StrategyBodyMixin, BasePage):
+    """/veiligheidsstrategie/: the cover (Voorpagina) with the chapters and themes in order; all of it on one page."""
+
+    period = models.CharField("looptijd", max_length=20, help_text="Bijvoorbeeld 2023-2026.")
+    subtitle = models.CharField("ondertitel", max_length=200, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="strategie als pdf",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Het document om te downloaden.",
+    )
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["strategy.StrategyChapterPage", "strategy.ThemePage"]
+    max_count = 1
+
+    nav_label = "Voorpagina"
+    is_theme = False
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("period"),
+        FieldPanel("subtitle"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        *StrategyBodyMixin.body_panels,
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), *StrategyBodyMixin.body_search_fields]
+
+    class Meta:
+        verbose_name = "veiligheidsstrategie"
+
+    @cached_property
+    def visible_children(self):
+        """The live, public chapters and themes in the editors' order, as (current, archived).
+
+        Two queries, one per page type, however many chapters there are; cached for the request.
+        """
+        chapters = visible_to_everyone(StrategyChapterPage.objects.child_of(self).live())
+        themes = visible_to_everyone(ThemePage.objects.child_of(self).live())
+        pages = sorted([*chapters, *themes], key=lambda page: page.path)
+        return (
+            [page for page in pages if not getattr(page, "archived", False)],
+            [page for page in pages if getattr(page, "archived", False)],
+        )
+
+    def route(self, request, path_components):
+        """A chapter or theme is taken from the visible children the navigation needs anyway, with this page as
+        its cached parent, rather than looked up by slug and then fetched as its specific page."""
+        if self.live and path_components:
+            current, archived = self.visible_children
+            for child in (*current, *archived):
+                if child.slug == path_components[0]:
+                    child._cached_parent_obj = self
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def navigation(self, page):
+        """The Voorpagina and the current chapters and themes, each marked when it is `page`, and the pages
+        before and after `page` (None at either end, and for a page that is not in the navigation)."""
+        pages = [self, *self.visible_children[0]]
+        position = next((number for number, item in enumerate(pages) if item.pk == page.pk), None)
+        found = position is not None
+        return {
+            "items": [(item, item.pk == page.pk) for item in pages],
+            "previous": pages[position - 1] if found and position > 0 else None,
+            "next": pages[position + 1] if found and position + 1 < len(pages) else None,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["strategy_page"] = self
+        context["sections"], context["archived_themes"] = self.visible_children
+        context["navigation"] = self.navigation(self)
+        return context
+
+    @path("alles/", name="print_all")
+    def print_all(self, request):
+        """Every current chapter and theme on one page, to read through or print."""
+        return self.render(request, template="strategy/strategy_print_page.html")
+
+
+class StrategySectionMixin(OneQueryViewRestrictionsMixin, models.Model):
+    """What chapters and themes share: a short menu title, their place under the strategy, the navigation."""
+
+    menu_title = models.CharField(
+        "korte titel",
+        max_length=80,
+        blank=True,
+        help_text="Voor het zijmenu en de links naar het vorige en volgende hoofdstuk. Leeg: de titel.",
+    )
+
+    parent_page_types = ["strategy.StrategyPage"]
+    subpage_types = []
+
+    is_theme = False
+
+    class Meta:
+        abstract = True
+
+    @property
+    def nav_label(self):
+        return self.menu_title or self.title
+
+    def toc_entries(self):
+        """Every h2 and h3 on the page, in order, as toc.TocEntry."""
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        duplicates = toc.duplicate_anchors(self.toc_entries())
+        if duplicates:
+            raise ValidationError(
+                f"Deze koppen komen meer dan eens voor op de pagina: {', '.join(duplicates)}. "
+                "Elke kop heeft een eigen anker nodig."
+            )
+
+    @cached_property
+    def strategy_page(self):
+        """The strategy this page belongs to; StrategyPage.route leaves it cached as the parent."""
+        parent = self.get_parent()
+        return parent if isinstance(parent, StrategyPage) else parent.specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["strategy_page"] = self.strategy_page
+        context["navigation"] = self.strategy_page.navigation(self)
+        context["toc"] = toc.nest(self.toc_entries())
+        return context
+
+
+class StrategyChapterPage(StrategySectionMixin, StrategyBodyMixin, BasePage):
+    """A chapter of the strategy, such as Samenvatting or Formatie- en inrichtingsplan politie."""
+
+    content_template = "strategy/includes/chapter_content.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("menu_title"),
+        FieldPanel("summary"),
+        *StrategyBodyMixin.body_panels,
+    ]
+    search_fields = [*BasePage.search_fields, *StrategyBodyMixin.body_search_fields]
+
+    class Meta:
+        verbose_name = "hoofdstuk van de veiligheidsstrategie"
+        verbose_name_plural = "hoofdstukken van de veiligheidsstrategie"
+
+    def toc_entries(self):
+        return toc.stream_headings(self.body)
+
+
+# Anchors of the sections a theme page always has, whatever their headings say.
+SUB_THEMES_ANCHOR = "subthemas"
+AMBITION_ANCHOR = "ambitie"
+STRATEGY_ANCHOR = "strategie"
+APPROACH_ANCHOR = "aanpak"
+NEWS_ANCHOR = "nieuws"
+
+
+class ThemePageQuerySet(PageQuerySet):
+    def current(self):
+        """Live themes everyone may see that are not archived."""
+        return visible_to_everyone(self.live()).filter(archived=False)
+
+
+class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
+    """A priority theme: its sub-themes, the problem, the ambition, strategy and approach, and the news about it."""
+
+    archived = models.BooleanField(
+        "gearchiveerd",
+        default=False,
+        help_text="Een gearchiveerd thema blijft te lezen, met een melding, maar staat niet meer in het zijmenu, "
+        "de vorige/volgende-links en op de homepagina.",
+    )
+    sub_themes = StreamField([("sub_theme", SubThemeBlock())], blank=True, verbose_name="subthema’s")
+    ambition_heading = models.CharField("kop", max_length=200, default="Ambitie")
+    ambition = StreamField(StrategyStreamBlock(), blank=True, verbose_name="ambitie")
+    strategy_heading = models.CharField("kop", max_length=200, default="Strategie")
+    strategy = StreamField(StrategyStreamBlock(), blank=True, verbose_name="strategie")
+    approach_heading = models.CharField("kop", max_length=200, default="Aanpak")
+    approach = StreamField(StrategyStreamBlock(), blank=True, verbose_name="aanpak")
+
+    objects = PageManager.from_queryset(ThemePageQuerySet)()
+
+    is_theme = True
+    content_template = "strategy/includes/theme_content.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("menu_title"),
+        FieldPanel("summary"),
+        FieldPanel("archived"),
+        FieldPanel("sub_themes"),
+        FieldPanel("body", heading="Probleemschets"),
+        MultiFieldPanel([FieldPanel("ambition_heading"), FieldPanel("ambition")], heading="Ambitie"),
+        MultiFieldPanel([FieldPanel("strategy_heading"), FieldPanel("strategy")], heading="Strategie"),
+        MultiFieldPanel([FieldPanel("approach_heading"), FieldPanel("approach")], heading="Aanpak"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *StrategyBodyMixin.body_search_fields,
+        index.SearchField("sub_themes"),
+        index.SearchField("ambition"),
+        index.SearchField("strategy"),
+        index.SearchField("approach"),
+        index.FilterField("archived"),
+    ]
+
+    class Meta:
+        verbose_name = "thema van de veiligheidsstrategie"
+        verbose_name_plural = "thema’s van de veiligheidsstrategie"
+
+    def parts(self):
+        """(anchor, heading, stream) of the ambition, strategy and approach that have content."""
+        return [
+            (anchor, heading, stream)
+            for anchor, heading, stream in (
+                (AMBITION_ANCHOR, self.ambition_heading, self.ambition),
+                (STRATEGY_ANCHOR, self.strategy_heading, self.strategy),
+                (APPROACH_ANCHOR, self.approach_heading, self.approach),
+            )
+            if stream
+        ]
+
+    def toc_entries(self, with_news=True):
+        entries = [toc.heading("Subthema’s", SUB_THEMES_ANCHOR)] if self.sub_themes else []
+        entries += toc.stream_headings(self.body)
+        for anchor, heading, stream in self.parts():
+            entries += [toc.heading(heading, anchor), *toc.stream_headings(stream)]
+        if with_news:
+            entries.append(toc.heading("Nieuws over dit thema", NEWS_ANCHOR))
+        return entries
+
+    def latest_news(self):
+        """The newest live, public news items linked to this theme."""
+        from news.models import NewsArticlePage
+
+        articles = visible_to_everyone(NewsArticlePage.objects.live().filter(theme=self))
+        return list(articles.select_related("category").order_by("-date", "-pk")[:THEME_NEWS_COUNT])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme_news"] = news = self.latest_news()
+        context["toc"] = toc.nest(self.toc_entries(with_news=bool(news)))
+        return context
