@@ -45,6 +45,7 @@ class HomePage(BodyMixin, BasePage):
         "apothekerskast.ApothekerskastIndexPage",
         "events.EventIndexPage",
         "newsletter.NewsletterIndexPage",
+        "strategy.StrategyPage",
     ]
     max_count = 1
 
@@ -56,10 +57,12 @@ class HomePage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from news.models import NewsArticlePage
+        from strategy.models import ThemePage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsArticlePage.objects.for_listing()[:4]
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["strategy_themes"] = ThemePage.objects.descendant_of(self).current()
         return context
 
 

@@ -7,6 +7,7 @@ from events.demo import load_events
 from news.demo import load_news
 from newsletter.demo import load_newsletter
 from portal.demo import load_site
+from strategy.demo import load_strategy
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = load_site()
+        strategy = load_strategy(home)  # before the news, which links articles to its themes
         index = load_news(home)
         load_organisations()
         library = load_library(home)
@@ -31,3 +33,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Agenda: {agenda.get_children().live().count()} events.")
         self.stdout.write(f"Nieuwsbrief: {newsletter.get_children().live().count()} editions.")
         self.stdout.write(f"Workflow Redactie → Eindredactie on: {', '.join(page.title for page in moderated)}.")
+        self.stdout.write(f"Veiligheidsstrategie: {strategy.get_children().live().count()} chapters and themes.")
