@@ -65,6 +65,7 @@ class StrategyPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, StrategyBod
     subpage_types = ["strategy.StrategyChapterPage", "strategy.ThemePage"]
     max_count = 1
 
+    show_in_menus_default = True
     nav_label = "Voorpagina"
     is_theme = False
 
