@@ -46,7 +46,7 @@ class NewsFeed(Feed):
         articles = self.index_page.articles()
         if self.category:
             articles = articles.filter(category=self.category)
-        return articles[: self.limit]
+        return articles.newest(0, self.limit)
 
     def item_title(self, item):
         return xml_safe(item.title)

@@ -1,15 +1,15 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apothekerskast.urls import document_urlpatterns
 from portal import views
+from portal.sitemaps import PagesSitemap
 
 urlpatterns = [
     # The admin has no login of its own: allauth's, with two-factor and rate limits.
@@ -24,7 +24,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    # Wagtail's sitemap view hands the request to the sitemap, so page URLs reuse the request's site root paths.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_IMAGE_RENDITIONS:

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.query import Fuzzy
 
 from portal.models import ContactSettings
+from portal.summaries import attach_summaries
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
@@ -30,11 +31,33 @@ def search_pages(query):
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"); when it finds
     nothing, PostgreSQL's trigram similarity catches such near-misses.
     """
-    pages = Page.objects.live().public().specific()
+    pages = Page.objects.live().public()
     found = pages.search(query, operator="and")
     if connection.vendor == "postgresql" and not found.count():
         found = pages.search(Fuzzy(query, operator="and"))
     return found
+
+
+def with_listing_details(pages):
+    """Search results (plain wagtailcore pages) with what the result list shows, in two queries for any mix.
+
+    `.specific()` would read each page type's table with a query of its own. Every result gets its `summary`;
+    news articles also their `date` and `category`.
+    """
+    from news.models import NewsArticlePage
+
+    attach_summaries(pages)
+    articles = {
+        article.pk: article
+        for article in NewsArticlePage.objects.filter(pk__in=[page.pk for page in pages])
+        .order_by()
+        .select_related("category")
+        .only("date", "category__name", "category__slug")
+    }
+    for page in pages:
+        if page.pk in articles:
+            page.date, page.category = articles[page.pk].date, articles[page.pk].category
+    return pages
 
 
 @require_safe
@@ -53,6 +76,8 @@ def search(request):
             if number != "1":
                 raise Http404("Deze pagina bestaat niet") from error
             results = []
+        else:
+            results.object_list = with_listing_details(list(results.object_list))
     return render(
         request,
         "portal/search.html",
@@ -101,7 +126,8 @@ def security_txt(request):
         "Preferred-Languages: nl, en",
         f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
     ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+    # RFC 9116 section 3: text/plain with the charset parameter set to utf-8.
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):

@@ -4,11 +4,13 @@ import datetime
 import io
 import itertools
 
+from django.core.files.images import ImageFile
 from django.core.management import call_command
+from PIL import Image
 from wagtail.models import Page, PageViewRestriction, Site
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
-from portal.models import HomePage, StandardPage
+from portal.models import CustomImage, HomePage, StandardPage
 
 _counter = itertools.count(1)
 CATEGORY_NAMES = [
@@ -72,6 +74,16 @@ def make_standard_page(parent, *, title, show_in_menus=False, live=True, **field
     if live:
         page.save_revision().publish()
     return page
+
+
+def make_image(*, title="Afbeelding", width=1200, height=800, colour=(11, 79, 108), **fields):
+    """A stored image (a plain PNG of one colour) in the root collection."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    number = next(_counter)
+    return CustomImage.objects.create(
+        title=title, file=ImageFile(buffer, name=f"afbeelding-{number}.png"), width=width, height=height, **fields
+    )
 
 
 def restrict_to_logged_in(page):

@@ -1,10 +1,13 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.summaries import attach_summaries
+from portal.visibility import site_sections
 
 
 class BasePage(Page):
@@ -21,6 +24,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, each alias standing for its source page.
+
+        Wagtail checks these before serving every page; its own version needs two queries, this one one.
+        """
+        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
 
 
 class BodyMixin(models.Model):
@@ -56,12 +67,17 @@ class HomePage(BodyMixin, BasePage):
         verbose_name = "homepagina"
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsArticlePage
+        from news.models import NewsArticlePage, NewsIndexPage
         from strategy.models import ThemePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsArticlePage.objects.for_listing()[:4]
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["latest_news"] = NewsArticlePage.objects.for_listing().newest(0, 4)
+        # The menu's pages (one query per request), with their summaries in one more query for all page types.
+        sections = [page for page in site_sections(request) if page.show_in_menus]
+        context["sections"] = attach_summaries(sections, self.allowed_subpage_models())
+        context["news_index"] = next(
+            (page for page in site_sections(request) if page.specific_class is NewsIndexPage), None
+        )
         context["strategy_themes"] = ThemePage.objects.descendant_of(self).current()
         return context
 

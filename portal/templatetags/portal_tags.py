@@ -1,5 +1,6 @@
 from django import template
-from wagtail.models import Site
+
+from portal.visibility import site_sections
 
 register = template.Library()
 
@@ -23,11 +24,13 @@ def main_menu(context):
     paths instead of reading them again for every link.
     """
     request = context["request"]
-    site = Site.find_for_request(request)
-    children = site.root_page.get_children().live().public().in_menu() if site else []
     current = context.get("page")
     return {
-        "items": [(item, bool(current and current.path.startswith(item.path))) for item in children],
+        "items": [
+            (item, bool(current and current.path.startswith(item.path)))
+            for item in site_sections(request)
+            if item.show_in_menus
+        ],
         "request": request,
     }
 
@@ -38,12 +41,17 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page, "request": context["request"]}
+    # Up the parents, which Wagtail's routing has already loaded (and cached on each page) to serve this one.
+    ancestors = []
+    node = page
+    while node.depth > 2:
+        node = node.get_parent()
+        ancestors.insert(0, node)
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)
 def footer_links(context):
     """The home page's live, public children kept out of the main menu, such as Privacy."""
-    site = Site.find_for_request(context["request"])
-    items = site.root_page.get_children().live().public().filter(show_in_menus=False) if site else []
-    return {"items": items, "request": context["request"]}
+    request = context["request"]
+    return {"items": [item for item in site_sections(request) if not item.show_in_menus], "request": request}

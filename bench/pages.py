@@ -1,0 +1,48 @@
+"""The pages bench/run.sh measures, and the SQL queries each costs (Django's test client, in-process).
+
+Prints one tab-separated line per page: name, path, number of queries. Run with DATABASE_URL and
+DJANGO_SETTINGS_MODULE set, after the demo content and the generated articles are loaded.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from news.models import NewsArticlePage, NewsCategory  # noqa: E402
+
+
+def pages():
+    article = NewsArticlePage.objects.live().order_by("-date", "-pk").first()
+    category = NewsCategory.objects.order_by("name").first()
+    return [
+        ("home", "/"),
+        ("news index", "/nieuws/"),
+        ("article", article.url),
+        ("category", f"/nieuws/categorie/{category.slug}/"),
+        ("search", "/zoeken/?q=veiligheid"),
+    ]
+
+
+def main():
+    client = Client(HTTP_HOST="127.0.0.1")
+    for name, path in pages():
+        client.get(path)  # fills the per-process caches, as the server's warm-up does
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        if response.status_code != 200:
+            sys.exit(f"{path} answered {response.status_code}")
+        print(f"{name}\t{path}\t{len(captured.captured_queries)}")
+
+
+if __name__ == "__main__":
+    main()
