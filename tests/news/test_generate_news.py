@@ -12,6 +12,7 @@ from wagtail.search.models import IndexEntry
 
 from news.management.commands.generate_news import GENERATED_PREFIX
 from news.models import NewsArticlePage, NewsIndexPage
+from tests.builders import load_demo_content
 from tests.markup import page_text, search_results
 
 COUNT = 30
@@ -22,6 +23,11 @@ def generate(count, **options):
     output = io.StringIO()
     call_command("generate_news", count=count, stdout=output, stderr=io.StringIO(), **options)
     return output.getvalue()
+
+
+@pytest.fixture
+def demo(db):
+    return load_demo_content()
 
 
 @pytest.fixture
