@@ -43,7 +43,13 @@ def browser():
         pytest.skip(f"Chromium not found at {CHROMIUM_PATH}: run bin/ensure-chromium or set CHROMIUM_PATH")
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright switches greenlets and leaves this thread with a new database connection object, one
+    # without pytest-django's serialized copy of the migrated database: carry it over, or `serialized_rollback`
+    # would bring nothing back (not even Wagtail's root page) in the tests that follow.
+    serialized = getattr(connection, "_test_serialized_contents", None)
     playwright = sync_playwright().start()
+    if serialized is not None:
+        connection._test_serialized_contents = serialized
     chromium = playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
@@ -108,22 +114,9 @@ def _restore(serialized):
 
 
 def _start_from_the_migrated_database():
-    """Whatever earlier tests left, the database as migrations leave it, from pytest-django's serialization.
-
-    That serialization lives on the connection object; should an earlier test have replaced the object, the
-    database is used as it is, provided Wagtail's root page is there (an untouched database).
-    """
-    serialized = getattr(connection, "_test_serialized_contents", None)
-    if serialized:
-        _restore(_content_types_first(serialized))
-        return
-    from wagtail.models import Page
-
-    if not Page.get_first_root_node():
-        pytest.fail(
-            "The database has no Wagtail root page and pytest-django's copy of the migrated database is gone "
-            "(an earlier test replaced the database connection); run tests/browser on its own or first."
-        )
+    """Whatever earlier tests left, the database as migrations leave it, from pytest-django's serialization
+    (made because every browser test asks for `serialized_rollback`)."""
+    _restore(_content_types_first(connection._test_serialized_contents))
 
 
 @pytest.fixture

@@ -27,12 +27,12 @@ def test_visitor_clicks_from_home_through_a_category_to_an_article(page, demo_si
     expect(latest.get_by_role("article")).to_have_count(4)
     expect(latest.get_by_role("link", name="Alle nieuwsberichten")).to_have_attribute("href", "/nieuws/")
     sections = page.get_by_role("region", name="Onderwerpen")
-    expect(sections.get_by_role("heading", level=3, name="Nieuws")).to_have_count(1)
+    expect(sections.get_by_role("heading", level=3, name="Nieuws", exact=True)).to_have_count(1)
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws", exact=True).click()
     expect(page).to_have_url(url_of(demo_site, "/nieuws/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Nieuws")
-    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws")).to_have_attribute(
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws", exact=True)).to_have_attribute(
         "aria-current", "page"
     )
     expect(page.get_by_text("20 berichten, pagina 1 van 2")).to_be_visible()

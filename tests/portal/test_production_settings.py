@@ -10,7 +10,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 HOST = "veiligheidscoalitie.example"
 # Variables a developer's shell or the test run may carry that would change what production settings say.
-LEAKY = ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECURE_SSL_REDIRECT", "CONN_MAX_AGE", "SERVE_IMAGE_RENDITIONS")
+LEAKY = (
+    "DJANGO_SETTINGS_MODULE",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "CONN_MAX_AGE",
+    "SERVE_IMAGE_RENDITIONS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' conftest for Playwright
+)
 
 
 def production_env(**overrides):

@@ -1,5 +1,6 @@
 """The strategy's cover: title with its period, the chapters in order, and the PDF to download when there is one."""
 
+import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
@@ -35,5 +36,6 @@ def test_the_cover_offers_no_download_without_a_pdf(client, tree):
     assert links == ["/veiligheidsstrategie/alles/"]
 
 
+@pytest.mark.django_db
 def test_a_new_strategy_is_in_the_menu_by_default():
     assert StrategyPage().show_in_menus is True
