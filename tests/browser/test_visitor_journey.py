@@ -32,9 +32,9 @@ def test_visitor_clicks_from_home_through_a_category_to_an_article(page, demo_si
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws", exact=True).click()
     expect(page).to_have_url(url_of(demo_site, "/nieuws/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Nieuws")
-    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws", exact=True)).to_have_attribute(
-        "aria-current", "page"
-    )
+    expect(
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws", exact=True)
+    ).to_have_attribute("aria-current", "page")
     expect(page.get_by_text("20 berichten, pagina 1 van 2")).to_be_visible()
     expect(page.get_by_role("main").get_by_role("article")).to_have_count(10)
 
