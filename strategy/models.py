@@ -2,36 +2,19 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Coalesce, Left, Length
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.models import BasePage
+from portal.visibility import visible_to_everyone
 from strategy import toc
 from strategy.blocks import StrategyStreamBlock, SubThemeBlock
 
 THEME_NEWS_COUNT = 5
-
-
-def visible_to_everyone(pages):
-    """`pages` without those behind a view restriction on themselves or an ancestor, as PageQuerySet.public()
-    filters them, but in the same query: public() first reads every restriction with a query of its own."""
-    restricted = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
-    return pages.filter(~Exists(restricted))
-
-
-class OneQueryViewRestrictionsMixin:
-    """Page.get_view_restrictions() in one query instead of two; it runs on every request for the page."""
-
-    def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors, each alias standing for its source page."""
-        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
 
 
 class StrategyBodyMixin(models.Model):
@@ -46,7 +29,7 @@ class StrategyBodyMixin(models.Model):
         abstract = True
 
 
-class StrategyPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, StrategyBodyMixin, BasePage):
+class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
     """/veiligheidsstrategie/: the cover (Voorpagina) with the chapters and themes in order; all of it on one page."""
 
     period = models.CharField("looptijd", max_length=20, help_text="Bijvoorbeeld 2023-2026.")
@@ -132,7 +115,7 @@ class StrategyPage(OneQueryViewRestrictionsMixin, RoutablePageMixin, StrategyBod
         return self.render(request, template="strategy/strategy_print_page.html")
 
 
-class StrategySectionMixin(OneQueryViewRestrictionsMixin, models.Model):
+class StrategySectionMixin(models.Model):
     """What chapters and themes share: a short menu title, their place under the strategy, the navigation."""
 
     menu_title = models.CharField(
@@ -288,8 +271,8 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
         """The newest live, public news items linked to this theme."""
         from news.models import NewsArticlePage
 
-        articles = visible_to_everyone(NewsArticlePage.objects.live().filter(theme=self))
-        return list(articles.select_related("category").order_by("-date", "-pk")[:THEME_NEWS_COUNT])
+        articles = NewsArticlePage.objects.visible().filter(theme=self).select_related("category")
+        return list(articles.order_by("-date", "-pk")[:THEME_NEWS_COUNT])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
