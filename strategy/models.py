@@ -191,6 +191,7 @@ AMBITION_ANCHOR = "ambitie"
 STRATEGY_ANCHOR = "strategie"
 APPROACH_ANCHOR = "aanpak"
 NEWS_ANCHOR = "nieuws"
+LIBRARY_ANCHOR = "apothekerskast"
 
 
 class ThemePageQuerySet(PageQuerySet):
@@ -258,13 +259,15 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
             if stream
         ]
 
-    def toc_entries(self, with_news=True):
+    def toc_entries(self, with_news=True, with_library=True):
         entries = [toc.heading("Subthema’s", SUB_THEMES_ANCHOR)] if self.sub_themes else []
         entries += toc.stream_headings(self.body)
         for anchor, heading, stream in self.parts():
             entries += [toc.heading(heading, anchor), *toc.stream_headings(stream)]
         if with_news:
             entries.append(toc.heading("Nieuws over dit thema", NEWS_ANCHOR))
+        if with_library:
+            entries.append(toc.heading("Toolkits in de apothekerskast", LIBRARY_ANCHOR))
         return entries
 
     def latest_news(self):
@@ -274,8 +277,33 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
         articles = NewsArticlePage.objects.visible().filter(theme=self).select_related("category")
         return list(articles.order_by("-date", "-pk")[:THEME_NEWS_COUNT])
 
+    def library_context(self, user):
+        """The toolkits of the apothekerskast on this theme, for the page's context.
+
+        Approved members get the live toolkits (`library_toolkits`); everyone else learns only whether there are
+        any (`library_has_toolkits`), never a title.
+        """
+        from apothekerskast import access
+
+        toolkits = self.toolkits.live().order_by("title")
+        if access.can_view_library(user):
+            toolkits = list(toolkits)
+            exists = bool(toolkits)
+        else:
+            toolkits, exists = [], toolkits.exists()
+        return {"library_toolkits": toolkits, "library_has_toolkits": exists, "library_url": access.LIBRARY_PATH}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["theme_news"] = news = self.latest_news()
-        context["toc"] = toc.nest(self.toc_entries(with_news=bool(news)))
+        context.update(self.library_context(request.user))
+        context["toc"] = toc.nest(self.toc_entries(with_news=bool(news), with_library=context["library_has_toolkits"]))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["library_toolkits"]:
+            from apothekerskast.denial import protect
+
+            protect(response)  # a member's view names toolkits: never stored by a shared cache
+        return response

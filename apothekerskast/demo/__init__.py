@@ -17,6 +17,7 @@ from apothekerskast.models import (
 )
 from news.models import NewsArticlePage
 from portal.demo import read_yaml, upsert_page
+from strategy.models import ThemePage
 
 APP_DIR = Path(__file__).resolve().parent.parent
 EXAMPLE_NOTICE = "VOORBEELDBESTAND - geen echte inhoud. Gegenereerd door load_demo_content voor de demo."
@@ -86,6 +87,7 @@ def load_library(home):
         home, ApothekerskastIndexPage, "apothekerskast", title=data["index"]["title"], summary=data["index"]["summary"]
     )
     collection = access.library_collection()
+    themes = {theme.slug: theme for theme in ThemePage.objects.all()}  # load_strategy runs first
     for item in data["toolkits"]:
         toolkit = upsert_page(
             index,
@@ -95,7 +97,7 @@ def load_library(home):
             summary=item["summary"],
             description=item["description"],
             audience=item["audience"],
-            theme=item["theme"],
+            theme=themes[item["theme"]],
         )
         documents = [example_document(collection, doc["title"], doc["name"]) for doc in item["documents"]]
         articles = list(NewsArticlePage.objects.filter(slug=item["announced_in"]))

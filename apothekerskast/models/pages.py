@@ -2,6 +2,7 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -55,7 +56,13 @@ class ApothekerskastIndexPage(LibraryPage):
         return result
 
     def toolkits(self):
-        return ToolkitPage.objects.child_of(self).live().order_by("theme", "title")
+        """The live toolkits by theme title (those without a theme last), then by title."""
+        return (
+            ToolkitPage.objects.child_of(self)
+            .live()
+            .select_related("theme")
+            .order_by(F("theme__title").asc(nulls_last=True), "title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -66,7 +73,8 @@ class ApothekerskastIndexPage(LibraryPage):
             context["results"] = list(toolkits.search(query, order_by_relevance=True))
         else:
             context["themes"] = [
-                (theme or "Overig", list(items)) for theme, items in groupby(toolkits, key=lambda page: page.theme)
+                (theme.title if theme else "Overig", list(items))
+                for theme, items in groupby(toolkits, key=lambda page: page.theme)
             ]
         return context
 
@@ -76,8 +84,15 @@ class ToolkitPage(LibraryPage):
 
     description = RichTextField("beschrijving", blank=True, features=["bold", "italic", "ol", "ul", "link"])
     audience = models.CharField("doelgroep", max_length=255, blank=True, help_text="Voor wie is deze toolkit bedoeld?")
-    theme = models.CharField(
-        "thema", max_length=100, blank=True, help_text="Toolkits met hetzelfde thema staan bij elkaar in het overzicht."
+    theme = models.ForeignKey(
+        "strategy.ThemePage",
+        verbose_name="thema",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="toolkits",
+        help_text="Het thema van de veiligheidsstrategie. Toolkits met hetzelfde thema staan bij elkaar in het "
+        "overzicht; op de themapagina zien leden de titel van de toolkit, anderen alleen dat er toolkits zijn.",
     )
 
     parent_page_types = ["apothekerskast.ApothekerskastIndexPage"]
@@ -101,7 +116,7 @@ class ToolkitPage(LibraryPage):
         *BasePage.search_fields,
         index.SearchField("description"),
         index.SearchField("audience"),
-        index.SearchField("theme"),
+        index.RelatedFields("theme", [index.SearchField("title")]),
     ]
 
     class Meta:

@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -68,8 +69,20 @@ def make_person(state, organisation, email=None):
     return user
 
 
-def make_library(home):
-    """The library with one toolkit holding one private document, and a public document elsewhere."""
+def make_toolkit(index, title, *, live=True, **fields):
+    """A toolkit under the library's index page, published unless told otherwise."""
+    fields.setdefault("slug", slugify(title))
+    toolkit = ToolkitPage(title=title, live=live, **fields)
+    index.add_child(instance=toolkit)
+    revision = toolkit.save_revision()
+    if live:
+        revision.publish()
+    return toolkit
+
+
+def make_library(home, theme=None):
+    """The library with one toolkit (on `theme`, a ThemePage) holding one private document, and a public document
+    elsewhere."""
     index = ApothekerskastIndexPage(title="Apothekerskast", slug="apothekerskast", summary="Voor leden.")
     home.add_child(instance=index)
     index.save_revision().publish()
@@ -79,14 +92,14 @@ def make_library(home):
     document.file.save(SECRET_FILENAME, ContentFile(example_pdf(SECRET_DOCUMENT)), save=False)
     document._set_document_file_metadata()
     document.save()
-    toolkit = ToolkitPage(
-        title=SECRET_TOOLKIT,
+    toolkit = make_toolkit(
+        index,
+        SECRET_TOOLKIT,
         slug="geheime-toolkit",
         summary="Preventie en repressie.",
         audience="Gemeenten",
-        theme="Openbare orde",
+        theme=theme,
     )
-    index.add_child(instance=toolkit)
     toolkit.documents = [ToolkitDocument(document=document)]
     toolkit.save_revision().publish()
     public = Document(title="Openbare folder", collection=Collection.get_first_root_node())

@@ -28,6 +28,11 @@ def test_demo_loads_organisations_and_the_library_idempotently(demo):
     assert Organisation.for_email("demo@example.org").name == "Demo-organisatie (voorbeeld)"
     titles = set(ToolkitPage.objects.values_list("title", flat=True))
     assert "Aanpak illegaal vuurwerk" in titles
+    assert dict(ToolkitPage.objects.values_list("slug", "theme__title")) == {
+        "aanpak-illegaal-vuurwerk": "Maatschappelijke onrust",
+        "laat-je-niet-interneppen": "Digitale veiligheid en cybercriminaliteit",
+        "kennisdocument-evenementen-digitaal-veilig": "Digitale veiligheid en cybercriminaliteit",
+    }
     assert all(
         "(voorbeeldbestand)" in link.document.title
         for page in ToolkitPage.objects.all()

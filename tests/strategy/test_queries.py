@@ -66,3 +66,27 @@ def test_queries_stay_few_and_do_not_grow_with_chapters_themes_or_news(client, s
 
     assert many == few, f"{page_type}: {few} queries with 2 pages below the strategy, {many} with 13"
     assert many <= MAX_QUERIES, f"{page_type}: {many} queries"
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "member"])
+def test_a_theme_costs_the_same_however_many_library_toolkits_it_has(client, site, visitor):
+    """A logged-in member pays on every page for the session, the user and the two-factor middleware; that cost,
+    measured on a chapter, comes on top of the budget. The theme page's own queries stay within it."""
+    from tests.apothekerskast.builders import make_library, make_organisation, make_person, make_toolkit
+
+    section = {"strategy": make_strategy(site.home)}
+    _add(section, site, chapters=1, themes=1, news=1)
+    library = make_library(site.home, theme=section["theme"])
+    budget = MAX_QUERIES
+    if visitor == "member":
+        anonymous = _queries(client, section["chapter"].url)
+        client.force_login(make_person("member", make_organisation()))
+        budget += _queries(client, section["chapter"].url) - anonymous
+    few = _queries(client, section["theme"].url)
+
+    for number in range(5):
+        make_toolkit(library.index, f"Toolkit {number}", theme=section["theme"])
+    many = _queries(client, section["theme"].url)
+
+    assert many == few, f"{visitor}: {few} queries with 1 toolkit, {many} with 6"
+    assert many <= budget, f"{visitor}: {many} queries, budget {budget}"
