@@ -4,6 +4,9 @@ A person is a member when their e-mail address is verified, a library manager ha
 access request and it has not expired or been revoked, and they have set up two-factor
 authentication. Wagtail's view restrictions (to the members group) stay in place as a second
 lock and keep library pages out of everything that lists `.public()` pages.
+
+Library managers are the editorial role Bibliotheekbeheer (editorial/roles.py); the doors ask only for
+their permissions (apothekerskast.change_accessrequest, apothekerskast.view_downloadevent).
 """
 
 from allauth.account.models import EmailAddress
@@ -13,7 +16,6 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 MEMBERS_GROUP = "Apothekerskast-leden"
-MANAGERS_GROUP = "Apothekerskast-beheerders"
 COLLECTION_NAME = "Apothekerskast"
 LIBRARY_PATH = "/apothekerskast/"
 

@@ -6,8 +6,9 @@ the same groups, permissions and workflow. Every function is idempotent.
 - Redacteur: writes and edits pages (news, events, standard pages, strategy chapters, newsletter editions) and
   submits them for moderation; cannot publish.
 - Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules.
-- Bibliotheekbeheer: the library's documents (Wagtail document permissions). The apothekerskast's own models
-  (access requests, the download report) are added by that app's migrations once it exists.
+- Bibliotheekbeheer: the apothekerskast, and nothing else: decides on access requests, reads the download report,
+  keeps the organisations and their e-mail domains, manages the pages under the library's index page and the
+  documents in its private collection. The apothekerskast knows its managers only by these permissions.
 - Beheerder: everything, including users and groups.
 """
 
@@ -20,14 +21,19 @@ ROLES = (REDACTEUR, EINDREDACTIE, BIBLIOTHEEKBEHEER, BEHEERDER)
 WORKFLOW_NAME = "Redactie → Eindredactie"
 TASK_NAME = "Goedkeuring eindredactie"
 
-# Page permissions, granted on the root of the page tree.
+# Where a role's page and collection permissions apply when not at the root of the page tree or of the collections:
+# every page of the named type, the collection of that name (apothekerskast.access.COLLECTION_NAME).
+PAGE_ROOTS = {BIBLIOTHEEKBEHEER: ("apothekerskast", "apothekerskastindexpage")}
+COLLECTION_ROOTS = {BIBLIOTHEEKBEHEER: "Apothekerskast"}
+
+# Page permissions, granted on the root of the page tree (or PAGE_ROOTS).
 PAGE_PERMISSIONS = {
     REDACTEUR: ["add_page", "change_page"],
     EINDREDACTIE: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    BIBLIOTHEEKBEHEER: [],
+    BIBLIOTHEEKBEHEER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     BEHEERDER: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
 }
-# Image and document permissions, granted on the root collection.
+# Image and document permissions, granted on the root collection (or COLLECTION_ROOTS).
 COLLECTION_PERMISSIONS = {
     REDACTEUR: ["add_image", "choose_image", "add_document", "choose_document"],
     EINDREDACTIE: ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"],
@@ -46,7 +52,12 @@ MODEL_PERMISSIONS = {
         "news.add_newscategory", "news.change_newscategory", "news.view_newscategory",
         "events.view_eventregistration", "events.delete_eventregistration",
     ],
-    BIBLIOTHEEKBEHEER: ["wagtailadmin.access_admin"],
+    BIBLIOTHEEKBEHEER: [
+        "wagtailadmin.access_admin",
+        "apothekerskast.view_accessrequest", "apothekerskast.change_accessrequest",
+        "apothekerskast.view_downloadevent",
+        "apothekerskast.add_organisation", "apothekerskast.change_organisation", "apothekerskast.view_organisation",
+    ],
     BEHEERDER: None,  # every permission there is
 }  # fmt: skip
 
@@ -66,8 +77,25 @@ def _permission(Permission, ContentType, dotted):
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
-def sync_roles(apps):
-    """Create the four groups with exactly their permissions (removing any others they were given)."""
+def _page_roots(Page, name):
+    if name in PAGE_ROOTS:
+        app_label, model = PAGE_ROOTS[name]
+        return list(Page.objects.filter(content_type__app_label=app_label, content_type__model=model))
+    return list(Page.objects.filter(depth=1).order_by("path")[:1])
+
+
+def _collection_roots(Collection, name):
+    if name in COLLECTION_ROOTS:
+        return list(Collection.objects.filter(depth=2, name=COLLECTION_ROOTS[name]))
+    return list(Collection.objects.filter(depth=1).order_by("path")[:1])
+
+
+def sync_role(apps, name):
+    """Create the group of one role with exactly its permissions (removing any others it was given).
+
+    Page and collection permissions are granted where they apply now: a role whose pages or collection do not exist
+    yet gets none, until the next sync (the apothekerskast's index page syncs its role on every save).
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -76,36 +104,41 @@ def sync_roles(apps):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    root_page = Page.objects.filter(depth=1).order_by("path").first()
-    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
-    for name in ROLES:
-        group, _ = Group.objects.get_or_create(name=name)
-        if MODEL_PERMISSIONS[name] is None:
-            permissions = list(Permission.objects.all())
-        else:
-            permissions = [p for p in (_permission(Permission, ContentType, d) for d in MODEL_PERMISSIONS[name]) if p]
-        group.permissions.set(permissions)
+    group, _ = Group.objects.get_or_create(name=name)
+    if MODEL_PERMISSIONS[name] is None:
+        permissions = list(Permission.objects.all())
+    else:
+        permissions = [p for p in (_permission(Permission, ContentType, d) for d in MODEL_PERMISSIONS[name]) if p]
+    group.permissions.set(permissions)
 
-        wanted = set(PAGE_PERMISSIONS[name])
-        GroupPagePermission.objects.filter(group=group).exclude(
-            page=root_page, permission__codename__in=wanted, permission__content_type__app_label="wagtailcore"
-        ).delete()
+    wanted = set(PAGE_PERMISSIONS[name])
+    pages = _page_roots(Page, name)
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page__in=pages, permission__codename__in=wanted, permission__content_type__app_label="wagtailcore"
+    ).delete()
+    for page in pages:
         for codename in wanted:
             permission = _permission(Permission, ContentType, f"wagtailcore.{codename}")
-            GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
-        wanted = set(COLLECTION_PERMISSIONS[name])
-        GroupCollectionPermission.objects.filter(group=group).exclude(
-            collection=root_collection, permission__codename__in=wanted
-        ).delete()
+    wanted = set(COLLECTION_PERMISSIONS[name])
+    collections = _collection_roots(Collection, name)
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection__in=collections, permission__codename__in=wanted
+    ).delete()
+    for collection in collections:
         for codename in wanted:
             app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
             if codename.endswith("_collection"):
                 app_label = "wagtailcore"
             permission = _permission(Permission, ContentType, f"{app_label}.{codename}")
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def sync_roles(apps):
+    """Create the four groups with exactly their permissions."""
+    for name in ROLES:
+        sync_role(apps, name)
 
 
 def sync_workflow(apps):

@@ -32,7 +32,10 @@ class LibraryPage(BasePage):
 
 
 class ApothekerskastIndexPage(LibraryPage):
-    """/apothekerskast/: the toolkits, grouped by theme, for approved members only (restricted on every save)."""
+    """/apothekerskast/: the toolkits, grouped by theme, for approved members only.
+
+    On every save the page is restricted to the members group and handed to the library managers (Bibliotheekbeheer).
+    """
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["apothekerskast.ToolkitPage"]
@@ -50,9 +53,13 @@ class ApothekerskastIndexPage(LibraryPage):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
+        from django.apps import apps
+
         from apothekerskast.access import restrict_library_page
+        from editorial.roles import BIBLIOTHEEKBEHEER, sync_role
 
         restrict_library_page(self)
+        sync_role(apps, BIBLIOTHEEKBEHEER)  # the library managers' page permissions apply to this page
         return result
 
     def toolkits(self):

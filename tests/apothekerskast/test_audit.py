@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from apothekerskast.models import DownloadEvent
+from editorial.roles import BIBLIOTHEEKBEHEER
 from tests.apothekerskast.builders import SECRET_DOCUMENT, add_totp, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_refused_requests_write_nothing(client, library, person):
 @pytest.fixture
 def manager(organisation):
     user = make_user("beheerder@utrecht.nl")
-    user.groups.add(Group.objects.get(name="Apothekerskast-beheerders"))
+    user.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
     add_totp(user)
     return user
 

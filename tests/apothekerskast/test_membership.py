@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from apothekerskast.models import AccessRequest
+from editorial.roles import BIBLIOTHEEKBEHEER
 from tests.apothekerskast.builders import add_totp, make_user
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def manager(organisation):
     user = make_user("beheerder@utrecht.nl")
-    user.groups.add(Group.objects.get(name="Apothekerskast-beheerders"))
+    user.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
     add_totp(user)
     return user
 

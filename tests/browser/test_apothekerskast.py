@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import hotp_value
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from editorial.roles import BIBLIOTHEEKBEHEER
 from tests.apothekerskast.builders import (
     SECRET_DOCUMENT,
     SECRET_TOOLKIT,
@@ -43,7 +44,7 @@ def library_site(site, live_server):
     organisation = make_organisation("Demo-organisatie", "example.org")
     library = make_library(site.home)
     manager = make_user("beheerder@example.org", password=PASSWORD)
-    manager.groups.add(Group.objects.get(name="Apothekerskast-beheerders"))
+    manager.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
     manager_secret = add_totp(manager)
     return organisation, library, manager_secret
 

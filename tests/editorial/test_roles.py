@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from editorial.roles import BEHEERDER, BIBLIOTHEEKBEHEER, EINDREDACTIE, REDACTEUR, ROLES, WORKFLOW_NAME
 from news.models import NewsArticlePage
@@ -108,3 +108,73 @@ def test_redacteur_and_eindredactie_see_event_registrations_but_only_the_eindred
     assert is_denied(client.get("/admin/event_registrations/"))
     assert users[EINDREDACTIE].has_perm("events.delete_eventregistration")
     assert not users[REDACTEUR].has_perm("events.delete_eventregistration")
+
+
+def test_only_the_roles_and_the_library_members_group_exist():
+    from wagtail.models import Task, Workflow
+
+    from apothekerskast.access import MEMBERS_GROUP
+
+    assert set(Group.objects.values_list("name", flat=True)) == {*ROLES, MEMBERS_GROUP}
+    assert list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW_NAME]
+    assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+@pytest.fixture
+def library(site):
+    from tests.apothekerskast.builders import make_library, make_organisation, make_person
+
+    library = make_library(site.home)
+    library.pending = make_person("pending", make_organisation()).access_requests.get()
+    return library
+
+
+LIBRARY_ADMIN = {
+    "access requests": reverse_lazy("toegangsaanvragen:index"),
+    "download report": reverse_lazy("apothekerskast_downloads"),
+    "organisations": reverse_lazy("wagtailsnippets_apothekerskast_organisation:list"),
+}
+
+
+def test_the_library_manager_decides_on_access_and_reads_the_download_report(client, users, library):
+    client.force_login(users[BIBLIOTHEEKBEHEER])
+    for name, url in LIBRARY_ADMIN.items():
+        assert client.get(url).status_code == 200, name
+    assert library.pending.user.email in client.get(LIBRARY_ADMIN["access requests"]).content.decode()
+
+    approve = reverse("toegangsaanvragen:decide", args=[library.pending.pk, "approve"])
+    assert client.post(approve).status_code == 302
+    library.pending.refresh_from_db()
+    assert library.pending.status == "approved"
+
+
+@pytest.mark.parametrize("role", [REDACTEUR, EINDREDACTIE])
+def test_editors_do_not_manage_the_library(client, users, library, role):
+    client.force_login(users[role])
+    for name, url in LIBRARY_ADMIN.items():
+        assert is_denied(client.get(url)), name
+    approve = reverse("toegangsaanvragen:decide", args=[library.pending.pk, "approve"])
+    assert is_denied(client.post(approve))
+    library.pending.refresh_from_db()
+    assert library.pending.status == "pending"
+
+
+def test_the_library_manager_edits_pages_under_the_library_only(client, site, users, library):
+    client.force_login(users[BIBLIOTHEEKBEHEER])
+    add_toolkit = reverse("wagtailadmin_pages:add", args=["apothekerskast", "toolkitpage", library.index.pk])
+    assert client.get(add_toolkit).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[library.toolkit.pk])).status_code == 200
+    assert library.toolkit.permissions_for_user(users[BIBLIOTHEEKBEHEER]).can_publish()
+
+    assert is_denied(client.get(reverse("wagtailadmin_pages:edit", args=[site.home.pk])))
+    add_page = reverse("wagtailadmin_pages:add", args=["portal", "standardpage", site.home.pk])
+    assert is_denied(client.get(add_page))
+
+
+def test_the_library_manager_sees_only_the_documents_of_the_private_collection(client, users, library):
+    client.force_login(users[BIBLIOTHEEKBEHEER])
+    listing = client.get(reverse("wagtaildocs:index")).content.decode()
+    assert library.document.title in listing
+    assert library.public_document.title not in listing
+    assert is_denied(client.get(reverse("wagtaildocs:edit", args=[library.public_document.pk])))
+    assert client.get(reverse("wagtaildocs:edit", args=[library.document.pk])).status_code == 200
