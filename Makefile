@@ -23,6 +23,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP) ## Create the virtualenv and install the locked dependencies
 
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:$(PORT)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable

@@ -4,8 +4,10 @@ Each app keeps its demo data as YAML beside a `load_*` function; running them tw
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
+from django.conf import settings
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
@@ -60,6 +62,13 @@ def upsert_page(parent, model, slug, **fields):
     return page
 
 
+def public_address():
+    """Hostname and port the site is reached on, from WAGTAILADMIN_BASE_URL; feeds, the sitemap and canonical
+    links are built from them, so `make run` on another port still links to itself."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname, url.port or (443 if url.scheme == "https" else 80)
+
+
 def load_site():
     """The home page as site root, the service pages and the footer contact details."""
     data = read_yaml(DEMO_DIR / "site.yaml")
@@ -70,7 +79,8 @@ def load_site():
         Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
         root.refresh_from_db()
     home = upsert_page(root, HomePage, "home", title=data["home"]["title"], summary=data["home"]["summary"])
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port = public_address()
     site.root_page = home
     site.site_name = "Veiligheidscoalitie Midden-Nederland"
     site.save()

@@ -1,6 +1,7 @@
 """The demo site around the news: home page, service pages and the footer's contact details from the site setting."""
 
-from django.test import TestCase
+import pytest
+from django.test import TestCase, override_settings
 from wagtail.models import Site
 
 from portal.models import ContactSettings
@@ -76,3 +77,16 @@ class DemoSiteTests(TestCase):
                 assert response.status_code == 200
                 assert heading in response.content.decode()
                 assert '<div class="rich-text">' in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILADMIN_BASE_URL="https://veiligheidscoalitie.example")
+def test_feed_and_sitemap_links_use_the_configured_address(client):
+    load_demo_content()
+
+    feed = client.get("/nieuws/feed/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "<link>https://veiligheidscoalitie.example/nieuws/geregistreerde-criminaliteit" in feed
+    assert "<loc>https://veiligheidscoalitie.example/nieuws/</loc>" in sitemap
+    assert "localhost" not in feed + sitemap
