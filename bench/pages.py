@@ -19,17 +19,22 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from news.models import NewsArticlePage, NewsCategory  # noqa: E402
+from strategy.models import StrategyChapterPage, ThemePage  # noqa: E402
 
 
 def pages():
     article = NewsArticlePage.objects.live().order_by("-date", "-pk").first()
     category = NewsCategory.objects.order_by("name").first()
+    chapter = StrategyChapterPage.objects.live().order_by("path").first()
+    theme = ThemePage.objects.live().order_by("path").first()
     return [
         ("home", "/"),
         ("news index", "/nieuws/"),
         ("article", article.url),
         ("category", f"/nieuws/categorie/{category.slug}/"),
         ("search", "/zoeken/?q=veiligheid"),
+        ("chapter", chapter.url),
+        ("theme", theme.url),
     ]
 
 
