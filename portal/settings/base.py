@@ -255,7 +255,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Security keys and passkeys (WebAuthn) as a second factor; allauth's scripts for them are static files, so the
+# Content-Security-Policy needs no exception. Browsers allow WebAuthn on HTTPS and on http://localhost only.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Veiligheidscoalitie Midden-Nederland"
 
 # The apothekerskast: members-only pages and documents, no shared passwords, checked uploads.

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import hotp_value
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 
 from tests.apothekerskast.builders import PASSWORD, add_totp, make_user
@@ -79,3 +80,41 @@ def test_login_asks_for_the_code_and_accepts_a_valid_one(client, library, member
     assert response.status_code == 302
     assert response["Location"] == "/apothekerskast/"
     assert client.get("/apothekerskast/").status_code == 200
+
+
+def log_in_with_totp(client, user):
+    """Log in through allauth with the password and a current code, as a person does."""
+    from allauth.mfa.utils import decrypt
+
+    secret = decrypt(user.authenticator_set.get(type="totp").data["secret"])
+    client.post("/account/login/", {"login": user.email, "password": PASSWORD})
+    response = client.post("/account/2fa/authenticate/", {"code": f"{hotp_value(secret, int(time.time()) // 30):06d}"})
+    assert response.status_code == 302
+
+
+def test_members_are_offered_a_security_key_and_reach_its_page_under_the_csp(client, member):
+    log_in_with_totp(client, member)
+
+    overview = client.get("/account/2fa/")
+    assert "Beveiligingssleutels" in overview.content.decode()
+    assert 'href="/account/2fa/webauthn/add/"' in overview.content.decode()
+
+    # Before a new authenticator is added, allauth asks for the password again.
+    response = client.get("/account/2fa/webauthn/add/")
+    assert response["Location"] == "/account/reauthenticate/?next=%2Faccount%2F2fa%2Fwebauthn%2Fadd%2F"
+    response = client.post(response["Location"], {"password": PASSWORD})
+    assert response["Location"] == "/account/2fa/webauthn/add/"
+
+    response = client.get("/account/2fa/webauthn/add/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.find("h1").get_text(strip=True) == "Voeg beveiligingssleutel toe"
+    assert page.find(id="mfa_webauthn_add") is not None
+    scripts = page.find_all("script")
+    assert "/static/mfa/js/webauthn.js" in [script.get("src") for script in scripts]
+    # Under script-src 'self' a browser runs only scripts from the site's own files; the inline ones are JSON data.
+    assert all(
+        script.get("src", "").startswith("/static/") or script.get("type") == "application/json" for script in scripts
+    )
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy

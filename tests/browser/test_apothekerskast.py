@@ -124,3 +124,56 @@ def test_an_anonymous_visitor_following_a_toolkit_link_lands_on_the_login(page, 
     assert "/account/login/" in page.url
     assert SECRET_TOOLKIT not in page.content()
     assert_no_axe_violations(page)
+
+
+def test_a_member_adds_a_security_key_and_signs_in_with_it(page, library_site, browser_log):
+    """Chromium's virtual authenticator stands in for the key; the site's CSP must let allauth's scripts run."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    from tests.apothekerskast.builders import make_person
+
+    organisation, _, _ = library_site
+    member = make_person("member", organisation, email="lid@example.org")
+    member.set_password(PASSWORD)
+    member.save()
+    secret = decrypt(member.authenticator_set.get().data["secret"])
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+
+    log_in(page, member.email, PASSWORD, secret)
+    page.goto("/account/2fa/")
+    page.click('a[href="/account/2fa/webauthn/add/"]')
+    page.wait_for_url(re.compile(r"/account/reauthenticate/"))
+    page.fill("input[name=password]", PASSWORD)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url(re.compile(r"/account/2fa/webauthn/add/"))
+    assert_no_axe_violations(page)
+    page.fill("input[name=name]", "Sleutel op mijn laptop")
+    page.click("#mfa_webauthn_add")
+    page.wait_for_url(re.compile(r"/account/2fa/(recovery-codes/)?$"))
+    assert Authenticator.objects.filter(user=member, type=Authenticator.Type.WEBAUTHN).count() == 1
+
+    page.context.clear_cookies()
+    page.goto("/account/login/")
+    page.fill("input[name=login]", member.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url(re.compile(r"/account/2fa/authenticate/"))
+    page.click("#mfa_webauthn_authenticate")
+    page.wait_for_load_state()
+    page.goto("/apothekerskast/")
+    assert SECRET_TOOLKIT in page.content()
+    assert browser_log.console_errors == [] and browser_log.page_errors == []
