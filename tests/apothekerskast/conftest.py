@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from tests.apothekerskast.builders import make_library, make_organisation, make_person
+from editorial.roles import BIBLIOTHEEKBEHEER
+from tests.apothekerskast.builders import add_totp, make_library, make_organisation, make_person, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +34,12 @@ def member(organisation):
 def person(organisation):
     """Build a person in a given membership state: person("pending")."""
     return lambda state: make_person(state, organisation)
+
+
+@pytest.fixture
+def manager(organisation):
+    """A library manager (Bibliotheekbeheer) with two-factor set up."""
+    user = make_user("beheerder@utrecht.nl")
+    user.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
+    add_totp(user)
+    return user

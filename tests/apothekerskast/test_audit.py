@@ -5,13 +5,11 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
 from apothekerskast.models import DownloadEvent
-from editorial.roles import BIBLIOTHEEKBEHEER
-from tests.apothekerskast.builders import SECRET_DOCUMENT, add_totp, make_organisation, make_user
+from tests.apothekerskast.builders import SECRET_DOCUMENT, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +39,6 @@ def test_refused_requests_write_nothing(client, library, person):
     client.force_login(person("pending"))
     client.get(library.document.url)
     assert not DownloadEvent.objects.exists()
-
-
-@pytest.fixture
-def manager(organisation):
-    user = make_user("beheerder@utrecht.nl")
-    user.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
-    add_totp(user)
-    return user
 
 
 def test_report_filters_and_exports_csv(client, library, member, manager):

@@ -3,24 +3,14 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from apothekerskast.models import AccessRequest
-from editorial.roles import BIBLIOTHEEKBEHEER
-from tests.apothekerskast.builders import add_totp, make_user
+from tests.apothekerskast.builders import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def manager(organisation):
-    user = make_user("beheerder@utrecht.nl")
-    user.groups.add(Group.objects.get(name=BIBLIOTHEEKBEHEER))
-    add_totp(user)
-    return user
 
 
 @pytest.fixture
