@@ -10,6 +10,9 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+# An empty collected-static folder: the tests' servers find static files through the finders, and WhiteNoise
+# warns about a missing folder on every request it starts.
+STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
