@@ -173,7 +173,8 @@ def test_a_member_adds_a_security_key_and_signs_in_with_it(page, library_site, b
     page.press("input[name=password]", "Enter")
     page.wait_for_url(re.compile(r"/account/2fa/authenticate/"))
     page.click("#mfa_webauthn_authenticate")
-    page.wait_for_load_state()
+    # The key's answer is posted by script; wait until that navigation has left the code page.
+    page.wait_for_url(lambda url: "/account/2fa/authenticate/" not in url)
     page.goto("/apothekerskast/")
     assert SECRET_TOOLKIT in page.content()
     assert browser_log.console_errors == [] and browser_log.page_errors == []
