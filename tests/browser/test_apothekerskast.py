@@ -35,8 +35,8 @@ def log_in(page, email, password, secret):
     page.press("input[name=password]", "Enter")
     page.wait_for_url(re.compile(r"/account/2fa/authenticate/"))
     page.fill("input[name=code]", totp_code(secret))
-    page.press("input[name=code]", "Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.press("input[name=code]", "Enter")
 
 
 @pytest.fixture
@@ -61,16 +61,16 @@ def test_an_official_signs_up_is_approved_sets_up_totp_and_downloads(page, libra
     page.wait_for_url(re.compile(r"/account/confirm-email/"))
     link = re.search(r"https?://\S+/account/confirm-email/\S+", mail.outbox[-1].body).group(0)
     page.goto(link)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
 
     # Log in and ask for access.
     page.goto("/account/login/")
     assert_no_axe_violations(page)
     page.fill("input[name=login]", "ambtenaar@example.org")
     page.fill("input[name=password]", PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
     page.goto("/account/apothekerskast/toegang/")
     page.fill("textarea[name=reason]", "Ik werk aan de aanpak van illegaal vuurwerk.")
     page.click("form.form button[type=submit]")
@@ -91,8 +91,8 @@ def test_an_official_signs_up_is_approved_sets_up_totp_and_downloads(page, libra
     page.goto("/account/login/")
     page.fill("input[name=login]", "ambtenaar@example.org")
     page.fill("input[name=password]", PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.press("input[name=password]", "Enter")
     page.goto("/apothekerskast/")
     page.wait_for_url(re.compile(r"/account/(2fa/totp/activate|reauthenticate)/"))
     if "reauthenticate" in page.url:
