@@ -72,7 +72,7 @@ def create_all_permissions(apps):
         app_config.models_module = None
 
 
-def _permission(Permission, ContentType, dotted):
+def _permission(Permission, dotted):
     app_label, codename = dotted.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
@@ -90,27 +90,21 @@ def _collection_roots(Collection, name):
     return list(Collection.objects.filter(depth=1).order_by("path")[:1])
 
 
-def sync_role(apps, name):
-    """Create the group of one role with exactly its permissions (removing any others it was given).
+def _collection_permission_app(codename):
+    if codename.endswith("_collection"):
+        return "wagtailcore"
+    return "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
 
-    Page and collection permissions are granted where they apply now: a role whose pages or collection do not exist
-    yet gets none, until the next sync (the apothekerskast's index page syncs its role on every save).
-    """
+
+def sync_page_permissions(apps, name):
+    """Give the role exactly its page permissions, on the pages they apply to now (none while those do not exist;
+    the apothekerskast's index page calls this on every save)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
     Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     group, _ = Group.objects.get_or_create(name=name)
-    if MODEL_PERMISSIONS[name] is None:
-        permissions = list(Permission.objects.all())
-    else:
-        permissions = [p for p in (_permission(Permission, ContentType, d) for d in MODEL_PERMISSIONS[name]) if p]
-    group.permissions.set(permissions)
-
     wanted = set(PAGE_PERMISSIONS[name])
     pages = _page_roots(Page, name)
     GroupPagePermission.objects.filter(group=group).exclude(
@@ -118,8 +112,25 @@ def sync_role(apps, name):
     ).delete()
     for page in pages:
         for codename in wanted:
-            permission = _permission(Permission, ContentType, f"wagtailcore.{codename}")
+            permission = _permission(Permission, f"wagtailcore.{codename}")
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def sync_role(apps, name):
+    """Create the group of one role with exactly its permissions (removing any others it was given)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    group, _ = Group.objects.get_or_create(name=name)
+    if MODEL_PERMISSIONS[name] is None:
+        permissions = list(Permission.objects.all())
+    else:
+        permissions = [p for p in (_permission(Permission, d) for d in MODEL_PERMISSIONS[name]) if p]
+    group.permissions.set(permissions)
+
+    sync_page_permissions(apps, name)
 
     wanted = set(COLLECTION_PERMISSIONS[name])
     collections = _collection_roots(Collection, name)
@@ -128,10 +139,7 @@ def sync_role(apps, name):
     ).delete()
     for collection in collections:
         for codename in wanted:
-            app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
-            if codename.endswith("_collection"):
-                app_label = "wagtailcore"
-            permission = _permission(Permission, ContentType, f"{app_label}.{codename}")
+            permission = _permission(Permission, f"{_collection_permission_app(codename)}.{codename}")
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 

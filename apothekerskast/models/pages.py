@@ -56,10 +56,10 @@ class ApothekerskastIndexPage(LibraryPage):
         from django.apps import apps
 
         from apothekerskast.access import restrict_library_page
-        from editorial.roles import BIBLIOTHEEKBEHEER, sync_role
+        from editorial.roles import BIBLIOTHEEKBEHEER, sync_page_permissions
 
         restrict_library_page(self)
-        sync_role(apps, BIBLIOTHEEKBEHEER)  # the library managers' page permissions apply to this page
+        sync_page_permissions(apps, BIBLIOTHEEKBEHEER)  # the library managers edit the pages under this one
         return result
 
     def toolkits(self):
