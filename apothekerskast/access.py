@@ -11,7 +11,9 @@ their permissions (apothekerskast.change_accessrequest, apothekerskast.view_down
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -34,10 +36,11 @@ def members_group():
     return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
 
 
+MFA_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
 def has_mfa(user):
-    return Authenticator.objects.filter(
-        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    return Authenticator.objects.filter(user=user, type__in=MFA_TYPES).exists()
 
 
 def has_admin_access(user):
@@ -56,27 +59,42 @@ def requires_mfa(user):
 
 
 def membership_state(user):
-    """Why a person may or may not open the library, checked afresh on every request."""
+    """Why a person may or may not open the library, checked afresh on every request (in one query)."""
     from apothekerskast.models import AccessRequest
 
     if not user.is_authenticated or not user.is_active:
         return ANONYMOUS
-    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+    latest = AccessRequest.objects.filter(user=OuterRef("pk")).order_by("-created_at", "-pk")
+    facts = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), email__iexact=user.email, verified=True)),
+            mfa=Exists(Authenticator.objects.filter(user=OuterRef("pk"), type__in=MFA_TYPES)),
+            status=Subquery(latest.values("status")[:1]),
+            expires_at=Subquery(latest.values("expires_at")[:1]),
+        )
+        .values("verified", "mfa", "status", "expires_at")
+        .first()
+    )
+    if facts is None:
+        return ANONYMOUS
+    if not facts["verified"]:
         return UNVERIFIED
-    latest = AccessRequest.objects.filter(user=user).order_by("-created_at", "-pk").first()
     if user.is_superuser:
         state = MEMBER
-    elif latest is None:
+    elif facts["status"] is None:
         state = NO_REQUEST
-    elif latest.status == AccessRequest.Status.APPROVED:
-        state = MEMBER if latest.expires_at and latest.expires_at > timezone.now() else EXPIRED
+    elif facts["status"] == AccessRequest.Status.APPROVED:
+        expires_at = facts["expires_at"]
+        state = MEMBER if expires_at and expires_at > timezone.now() else EXPIRED
     else:
         state = {
             AccessRequest.Status.PENDING: PENDING,
             AccessRequest.Status.REJECTED: REJECTED,
             AccessRequest.Status.REVOKED: REVOKED,
-        }[latest.status]
-    if state == MEMBER and not has_mfa(user):
+        }[facts["status"]]
+    if state == MEMBER and not facts["mfa"]:
         return NO_MFA
     return state
 
