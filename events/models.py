@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.functional import cached_property
@@ -24,6 +23,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.models import BasePage, BodyMixin
+from portal.visibility import visible_to_everyone
 
 EVENT_TIMEZONE = ZoneInfo(settings.TIME_ZONE)
 
@@ -37,24 +37,20 @@ def local_today():
 
 
 class EventQuerySet(PageQuerySet):
-    def for_listing(self, private_q=None):
-        """Live, public events with the date each ends on (its start date when it has no end date).
+    def for_listing(self):
+        """Live, public events with the date each ends on (its start date when it has no end date)."""
+        return visible_to_everyone(self.live()).annotate(last_date=Coalesce("end_date", "start_date"))
 
-        Pass `private_q` (from `private_q()`) to reuse one lookup of the private sections for several lists.
-        """
-        private_q = self.private_q() if private_q is None else private_q
-        return self.live().exclude(private_q).annotate(last_date=Coalesce("end_date", "start_date"))
-
-    def upcoming(self, today=None, private_q=None):
+    def upcoming(self, today=None):
         """Events that have not ended yet, soonest first (all-day events before timed ones on a day)."""
         today = today or local_today()
-        return self.for_listing(private_q).filter(last_date__gte=today).order_by(*UPCOMING_ORDER)
+        return self.for_listing().filter(last_date__gte=today).order_by(*UPCOMING_ORDER)
 
-    def past(self, today=None, private_q=None):
+    def past(self, today=None):
         """Events that have ended, most recent first."""
         today = today or local_today()
         return (
-            self.for_listing(private_q)
+            self.for_listing()
             .filter(last_date__lt=today)
             .order_by("-start_date", models.F("start_time").desc(nulls_last=True), "-pk")
         )
@@ -77,27 +73,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self)
 
-    def route(self, request, path_components):
-        """Find an event in one query (Wagtail's default looks the child up, then its specific page)."""
-        if path_components:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                event = self.events().filter(slug=path_components[0]).first()
-                if event is not None:
-                    event._cached_parent_obj = self
-                    return event.route(request, path_components[1:])
-        return super().route(request, path_components)
-
     @path("")
     def upcoming(self, request):
         """Upcoming events, and the latest few past ones so the agenda is never a blank page (one query)."""
         today = local_today()
-        private_q = self.events().private_q()
-        recent = self.events().past(today, private_q).values("pk")[:RECENT_PAST_EVENTS]
+        recent = self.events().past(today).values("pk")[:RECENT_PAST_EVENTS]
         events = list(
             self.events()
-            .for_listing(private_q)
+            .for_listing()
             .filter(Q(last_date__gte=today) | Q(pk__in=Subquery(recent)))
             .order_by(*UPCOMING_ORDER)
         )

@@ -40,7 +40,7 @@ class NewsCategory(models.Model):
 
 class NewsArticleQuerySet(PageQuerySet):
     def visible(self):
-        """Live articles everyone may see (as `.live().public()`, without public()'s extra query)."""
+        """Live articles everyone may see."""
         return visible_to_everyone(self.live())
 
     def with_listing_fields(self):

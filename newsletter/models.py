@@ -2,29 +2,19 @@
 signed up with double opt-in, and one delivery record per edition and subscriber so sending never repeats."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
-from django.http import Http404
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.models import BasePage
+from portal.visibility import visible_to_everyone
 
 INTRO_FEATURES = ["bold", "italic", "link"]
-
-
-def in_private_section():
-    """Whether a page (the outer query's row) or one of its ancestors has a view restriction, as one subquery."""
-    return Exists(
-        PageViewRestriction.objects.annotate(outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))).filter(
-            page__path=F("outer_prefix")
-        )
-    )
 
 
 class NewsletterIndexPage(RoutablePageMixin, BasePage):
@@ -38,19 +28,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "nieuwsbriefoverzicht"
 
     def editions(self):
-        return NewsletterEditionPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-
-    def route(self, request, path_components):
-        """Find an edition in one query (Wagtail's default looks the child up, then its specific page)."""
-        if path_components:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                edition = NewsletterEditionPage.objects.child_of(self).filter(slug=path_components[0]).first()
-                if edition is not None:
-                    edition._cached_parent_obj = self
-                    return edition.route(request, path_components[1:])
-        return super().route(request, path_components)
+        return visible_to_everyone(NewsletterEditionPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     @path("")
     def index(self, request):
@@ -80,11 +58,6 @@ class NewsletterEditionPage(BasePage):
         verbose_name = "nieuwsbriefeditie"
         verbose_name_plural = "nieuwsbriefedities"
 
-    def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors in one query (Wagtail's default takes two)."""
-        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
-
     def entries(self):
         """The chosen news items and events in the editor's order: live, public and specific, in two queries."""
         from events.models import EventPage
@@ -103,7 +76,7 @@ class NewsletterEditionPage(BasePage):
             )
         entries = []
         for queryset in (NewsArticlePage.objects.select_related("category"), EventPage.objects.all()):
-            queryset = queryset.filter(chosen).live().exclude(in_private_section())
+            queryset = visible_to_everyone(queryset.filter(chosen).live())
             if position is not None:
                 queryset = queryset.annotate(position=position)
             entries.extend(queryset)

@@ -2,6 +2,8 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
+from portal.visibility import visible_to_everyone
+
 
 class PagesSitemap(Sitemap):
     """Wagtail's sitemap with the pages in their own classes, but without reading each page type's table.
@@ -12,11 +14,5 @@ class PagesSitemap(Sitemap):
     """
 
     def items(self):
-        return (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .specific(defer=True)
-        )
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live()
+        return visible_to_everyone(pages).order_by("path").specific(defer=True)

@@ -14,6 +14,7 @@ from wagtail.search.query import Fuzzy
 
 from portal.models import ContactSettings
 from portal.summaries import attach_summaries
+from portal.visibility import visible_to_everyone
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
@@ -31,7 +32,7 @@ def search_pages(query):
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"); when it finds
     nothing, PostgreSQL's trigram similarity catches such near-misses.
     """
-    pages = Page.objects.live().public()
+    pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
     if connection.vendor == "postgresql" and not found.count():
         found = pages.search(Fuzzy(query, operator="and"))

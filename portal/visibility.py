@@ -1,21 +1,52 @@
 """Which pages everyone may see, in the query that lists them.
 
-Wagtail's `PageQuerySet.public()` first reads every view restriction with a query of its own, on every call: a
-page with a menu, a footer and a listing pays for it three times. `visible_to_everyone()` filters the same pages
-with a NOT EXISTS subquery instead, so the restrictions are checked inside the listing's own query.
-
-The site search still uses `.public()`: the search backend only accepts filters on indexed fields.
+A page is hidden from everyone when it or an ancestor has a view restriction. Wagtail's `PageQuerySet.public()`
+reads the restricted pages with a query of its own on every call, and a page with a menu, a footer and a listing
+calls it several times. `visible_to_everyone()` filters the same way (by path prefix, a cheap test for PostgreSQL
+on every row of a long listing) with the restricted paths read once per request.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Left, Length
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.models import PageViewRestriction, Site
+
+_request = Local()
+
+
+def restricted_paths():
+    """The paths of the pages that have a view restriction; read once per request, on every call outside one."""
+    paths = getattr(_request, "restricted_paths", None)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if getattr(_request, "active", False):
+            _request.restricted_paths = paths
+    return paths
+
+
+@receiver(request_started)
+def _start_request(**kwargs):
+    _request.active, _request.restricted_paths = True, None
+
+
+@receiver(request_finished)
+def _finish_request(**kwargs):
+    _request.active, _request.restricted_paths = False, None
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def _forget_restricted_paths(**kwargs):
+    _request.restricted_paths = None
 
 
 def visible_to_everyone(pages):
     """`pages` without those behind a view restriction on themselves or an ancestor, as `.public()` filters them."""
-    restricted = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
-    return pages.filter(~Exists(restricted))
+    hidden = Q()
+    for path in restricted_paths():
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden) if hidden else pages
 
 
 def site_sections(request):

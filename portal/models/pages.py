@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -24,6 +25,21 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """A page that allows one child page type finds a child as that type, in one query.
+
+        Wagtail's default looks the child up and then reads its specific page. RoutablePageMixin comes before this
+        class in a page's bases, so a routable page's own routes still take precedence over its children.
+        """
+        child_models = self.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, each alias standing for its source page.
