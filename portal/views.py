@@ -1,7 +1,7 @@
 from datetime import UTC, timedelta
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -18,6 +18,9 @@ from portal.visibility import visible_to_everyone
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
+# Each search query may take this long on PostgreSQL. The trigram fallback compares the words with every page's
+# text: with 10,000 articles that takes seconds, and a few such searches would keep the site's workers busy.
+SEARCH_STATEMENT_TIMEOUT_MS = 500
 
 
 def clean_query(raw):
@@ -61,6 +64,25 @@ def with_listing_details(pages):
     return pages
 
 
+def search_results_page(query, number):
+    """The page `number` of the results for `query`: a Paginator page, or [] when there are none."""
+    try:
+        results = Paginator(search_pages(query), SEARCH_RESULTS_PER_PAGE).page(number)
+    except EmptyPage as error:
+        if number != "1":
+            raise Http404("Deze pagina bestaat niet") from error
+        return []
+    results.object_list = with_listing_details(list(results.object_list))
+    return results
+
+
+def took_too_long(error):
+    """Whether a database error is PostgreSQL cancelling a statement at its statement_timeout."""
+    from psycopg.errors import QueryCanceled
+
+    return isinstance(error.__cause__, QueryCanceled)
+
+
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
@@ -68,23 +90,25 @@ def search(request):
     if not (number.isascii() and number.isdigit() and len(number) < 6):
         raise Http404("Ongeldig paginanummer")
 
-    results = None
+    results, too_slow = None, False
     if query:
-        found = search_pages(query)
         try:
-            results = Paginator(found, SEARCH_RESULTS_PER_PAGE).page(number)
-        except EmptyPage as error:
-            if number != "1":
-                raise Http404("Deze pagina bestaat niet") from error
-            results = []
-        else:
-            results.object_list = with_listing_details(list(results.object_list))
+            with transaction.atomic():
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute(f"SET LOCAL statement_timeout = {int(SEARCH_STATEMENT_TIMEOUT_MS)}")
+                results = search_results_page(query, number)
+        except OperationalError as error:
+            if not took_too_long(error):
+                raise
+            too_slow = True
     return render(
         request,
         "portal/search.html",
         {
             "query": query,
             "results": results,
+            "too_slow": too_slow,
             "page_range": results.paginator.get_elided_page_range(results.number) if results else [],
             "extra_query": urlencode({"q": query}) + "&",
             "max_length": SEARCH_MAX_LENGTH,

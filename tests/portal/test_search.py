@@ -224,3 +224,20 @@ def test_query_is_shown_back_escaped(client, site):
     html = response.content.decode()
     assert "<b>" not in html
     assert 'Geen resultaten voor ‘<b>"inbraak"</b>’' in page_text(response)
+
+
+def test_a_search_that_takes_too_long_is_stopped_with_a_clear_message(client, site, monkeypatch):
+    # The trigram fallback compares the word with every page's whole text; a long text makes that slow, as
+    # thousands of articles do on the real site. The time limit is lowered so this one page exceeds it.
+    words = " ".join(f"woord{number} melding{number * 7} wijkagent{number * 13}" for number in range(6000))
+    make_article(site.news_index, title="Lang verslag", summary=words)
+    monkeypatch.setattr("portal.views.SEARCH_STATEMENT_TIMEOUT_MS", 5)
+
+    response = client.get("/zoeken/", {"q": "zakkenroller"})
+
+    assert response.status_code == 200
+    assert "Deze zoekopdracht kost te veel tijd" in page_text(response)
+    assert titles(response) == []
+
+    monkeypatch.setattr("portal.views.SEARCH_STATEMENT_TIMEOUT_MS", 5000)
+    assert titles(client.get("/zoeken/", {"q": "verslag"})) == ["Lang verslag"]
