@@ -76,6 +76,14 @@ def search_results_page(query, number):
     return results
 
 
+def limit_statement_time(milliseconds):
+    """Inside a transaction on PostgreSQL: cancel each further statement of it that runs longer than `milliseconds`
+    (QueryCanceled, see took_too_long). The limit ends with the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+
+
 def took_too_long(error):
     """Whether a database error is PostgreSQL cancelling a statement at its statement_timeout."""
     from psycopg.errors import QueryCanceled
@@ -94,9 +102,7 @@ def search(request):
     if query:
         try:
             with transaction.atomic():
-                if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
-                        cursor.execute(f"SET LOCAL statement_timeout = {int(SEARCH_STATEMENT_TIMEOUT_MS)}")
+                limit_statement_time(SEARCH_STATEMENT_TIMEOUT_MS)
                 results = search_results_page(query, number)
         except OperationalError as error:
             if not took_too_long(error):

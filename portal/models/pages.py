@@ -32,8 +32,8 @@ class BasePage(Page):
         Wagtail's default looks the child up and then reads its specific page. RoutablePageMixin comes before this
         class in a page's bases, so a routable page's own routes still take precedence over its children.
         """
-        child_models = self.allowed_subpage_models()
-        if path_components and len(child_models) == 1:
+        child_models = self.allowed_subpage_models() if path_components else []
+        if len(child_models) == 1:
             child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
             if child is None:
                 raise Http404
