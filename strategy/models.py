@@ -65,29 +65,38 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
     class Meta:
         verbose_name = "veiligheidsstrategie"
 
-    @cached_property
-    def visible_children(self):
+    def sections(self, with_content=False):
         """The live, public chapters and themes in the editors' order, as (current, archived).
 
-        Two queries, one per page type, however many chapters there are; cached for the request.
+        Two queries, one per page type, however many chapters there are. Without `with_content` their
+        StreamFields are left unread: the navigation needs titles, and decoding every chapter's body costs more
+        than the rest of a chapter page.
         """
         chapters = visible_to_everyone(StrategyChapterPage.objects.child_of(self).live())
         themes = visible_to_everyone(ThemePage.objects.child_of(self).live())
+        if not with_content:
+            chapters, themes = chapters.defer_streamfields(), themes.defer_streamfields()
         pages = sorted([*chapters, *themes], key=lambda page: page.path)
         return (
             [page for page in pages if not getattr(page, "archived", False)],
             [page for page in pages if getattr(page, "archived", False)],
         )
 
+    @cached_property
+    def visible_children(self):
+        """sections() without their content, cached for the request."""
+        return self.sections()
+
     def route(self, request, path_components):
-        """A chapter or theme is taken from the visible children the navigation needs anyway, with this page as
-        its cached parent, rather than looked up by slug and then fetched as its specific page."""
+        """A chapter or theme is found among the visible children the navigation needs anyway, then read whole
+        in one query by its type, with this page as its cached parent."""
         if self.live and path_components:
             current, archived = self.visible_children
             for child in (*current, *archived):
                 if child.slug == path_components[0]:
-                    child._cached_parent_obj = self
-                    return child.route(request, path_components[1:])
+                    page = type(child).objects.get(pk=child.pk)
+                    page._cached_parent_obj = self
+                    return page.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def navigation(self, page):
@@ -112,7 +121,11 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
     @path("alles/", name="print_all")
     def print_all(self, request):
         """Every current chapter and theme on one page, to read through or print."""
-        return self.render(request, template="strategy/strategy_print_page.html")
+        return self.render(
+            request,
+            template="strategy/strategy_print_page.html",
+            context_overrides={"sections": self.sections(with_content=True)[0]},
+        )
 
 
 class StrategySectionMixin(models.Model):
