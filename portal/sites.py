@@ -55,8 +55,6 @@ def find_site(request):
 
     A database error leaves the request as it was: whatever needs the site then meets the error itself.
     """
-    if hasattr(request, "_wagtail_site"):
-        return
     try:
         sites = list(Site.objects.order_by().select_related("root_page__locale", "contactsettings"))
     except DatabaseError:
