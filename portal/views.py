@@ -1,7 +1,10 @@
+import re
 from datetime import UTC, timedelta
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -10,17 +13,19 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
-from wagtail.search.query import Fuzzy
 
-from portal.models import ContactSettings
+from portal.models import ContactSettings, SearchWord
 from portal.summaries import attach_summaries
 from portal.visibility import visible_to_everyone
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
-# Each search query may take this long on PostgreSQL. The trigram fallback compares the words with every page's
-# text: with 10,000 articles that takes seconds, and a few such searches would keep the site's workers busy.
+# Each search query may take this long on PostgreSQL; a search that needs longer says so instead of keeping one of
+# the site's few workers busy.
 SEARCH_STATEMENT_TIMEOUT_MS = 500
+# How alike (pg_trgm similarity, 0 to 1) a word on the site must be to a word that finds nothing to replace it:
+# "zakkenroller" and "zakkenrollen" score 0.73, "wijkagnet" and "wijkagent" 0.43, "inbrekers" and "inbreuk" 0.38.
+SEARCH_WORD_MIN_SIMILARITY = 0.4
 
 
 def clean_query(raw):
@@ -30,16 +35,42 @@ def clean_query(raw):
 
 
 def search_pages(query):
-    """Live, public pages matching the query with Dutch stemming.
+    """Live, public pages matching the query with Dutch stemming, and the query that found them.
 
-    Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"); when it finds
-    nothing, PostgreSQL's trigram similarity catches such near-misses.
+    Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
+    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word on the site and the
+    search runs again; the second value is then that corrected query.
     """
     pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
-    if connection.vendor == "postgresql" and not found.count():
-        found = pages.search(Fuzzy(query, operator="and"))
-    return found
+    if connection.vendor != "postgresql" or found.count():
+        return found, query
+    corrected = closest_words(query)
+    if corrected is None:
+        return found, query
+    return pages.search(corrected, operator="and"), corrected
+
+
+def closest_words(query):
+    """`query` with each word replaced by the most similar SearchWord, in one query; None when a word has none
+    alike enough, or when nothing would change."""
+    words = list(dict.fromkeys(re.findall(r"[^\W\d_]{3,}", query.lower())))
+    if not words:
+        return None
+    similar = Q()
+    for word in words:
+        similar |= Q(word__trigram_similar=word)
+    candidates = SearchWord.objects.filter(similar).values_list(
+        "word", *(TrigramSimilarity("word", word) for word in words)
+    )
+    best = {}
+    for word, *similarities in candidates:
+        for typed, similarity in zip(words, similarities, strict=True):
+            if similarity >= SEARCH_WORD_MIN_SIMILARITY and (-similarity, word) < best.get(typed, (0, "")):
+                best[typed] = (-similarity, word)
+    if len(best) < len(words) or all(best[typed][1] == typed for typed in words):
+        return None
+    return " ".join(best[typed][1] for typed in words)
 
 
 def with_listing_details(pages):
@@ -65,15 +96,17 @@ def with_listing_details(pages):
 
 
 def search_results_page(query, number):
-    """The page `number` of the results for `query`: a Paginator page, or [] when there are none."""
+    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), and the query
+    that found them (search_pages)."""
+    found, searched = search_pages(query)
     try:
-        results = Paginator(search_pages(query), SEARCH_RESULTS_PER_PAGE).page(number)
+        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).page(number)
     except EmptyPage as error:
         if number != "1":
             raise Http404("Deze pagina bestaat niet") from error
-        return []
+        return [], query
     results.object_list = with_listing_details(list(results.object_list))
-    return results
+    return results, searched
 
 
 def limit_statement_time(milliseconds):
@@ -98,12 +131,12 @@ def search(request):
     if not (number.isascii() and number.isdigit() and len(number) < 6):
         raise Http404("Ongeldig paginanummer")
 
-    results, too_slow = None, False
+    results, searched, too_slow = None, query, False
     if query:
         try:
             with transaction.atomic():
                 limit_statement_time(SEARCH_STATEMENT_TIMEOUT_MS)
-                results = search_results_page(query, number)
+                results, searched = search_results_page(query, number)
         except OperationalError as error:
             if not took_too_long(error):
                 raise
@@ -113,6 +146,7 @@ def search(request):
         "portal/search.html",
         {
             "query": query,
+            "searched": searched,
             "results": results,
             "too_slow": too_slow,
             "page_range": results.paginator.get_elided_page_range(results.number) if results else [],

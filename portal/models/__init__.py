@@ -1,5 +1,6 @@
 from .images import CustomImage, CustomRendition
 from .pages import BasePage, BodyMixin, HomePage, StandardPage
+from .search import SearchWord
 from .settings import ContactSettings
 from .users import User
 
@@ -10,6 +11,7 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "HomePage",
+    "SearchWord",
     "StandardPage",
     "User",
 ]

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # the trigram lookup of portal.views.closest_words
     "csp",
     "allauth",
     "allauth.account",
@@ -219,8 +220,6 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         "SEARCH_CONFIG": "dutch",
-        # For the trigram fallback in portal.views.search_pages: close word forms only.
-        "FUZZY_SIMILARITY_THRESHOLD": 0.6,
     }
 }
 

@@ -6,9 +6,10 @@ bin/with-postgres exports PG_BIN, PGDATA_DIR and PG_PORT; against any other data
 import contextlib
 import os
 import subprocess
+from urllib.parse import urlsplit
 
 import pytest
-from django.db import connections
+from django.db import connection, connections
 
 
 def _cluster():
@@ -16,6 +17,11 @@ def _cluster():
     if not (pg_bin and data_dir and port):
         pytest.skip("needs the throwaway PostgreSQL cluster of bin/with-postgres (PG_BIN, PGDATA_DIR, PG_PORT)")
     return pg_bin, data_dir, port
+
+
+def database_url():
+    """DATABASE_URL pointing at the test database (pytest-django's test_<name>), for a second client."""
+    return urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + connection.settings_dict["NAME"]).geturl()
 
 
 def _pg_ctl(*args):

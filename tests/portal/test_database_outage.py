@@ -100,18 +100,13 @@ def _waiting_backends():
         return [row[0] for row in cursor.fetchall()]
 
 
-def _test_database_url():
-    """DATABASE_URL pointing at the test database (pytest-django's test_<name>) instead of the main one."""
-    return urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + connection.settings_dict["NAME"]).geturl()
-
-
 @outage_test
 def test_database_lost_in_the_middle_of_a_request_gives_the_dutch_error_page(live_server, published_site):
     pg_cluster._cluster()
     replies = []
     # Another client holds a lock the home page needs, so the request is stuck inside the view with its
     # connection open when the database goes down.
-    locker = psycopg.connect(_test_database_url())
+    locker = psycopg.connect(pg_cluster.database_url())
     try:
         locker.execute("LOCK TABLE wagtailcore_site IN ACCESS EXCLUSIVE MODE")
         request = threading.Thread(target=lambda: replies.append(raw_http.get(live_server.url, "/")))
@@ -175,7 +170,7 @@ def gunicorn_server(published_site, tmp_path):
     """
     pg_cluster._cluster()
     env = {key: value for key, value in os.environ.items() if key != "CONN_MAX_AGE"}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=_test_database_url())
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", DATABASE_URL=pg_cluster.database_url())
     server = AppServer(f"http://127.0.0.1:{_free_port()}", tmp_path / "gunicorn.log")
     bind = server.url.removeprefix("http://")
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", bind, "--workers", "1", "--timeout", "60"]
