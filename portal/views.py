@@ -60,17 +60,16 @@ def closest_words(query):
     similar = Q()
     for word in words:
         similar |= Q(word__trigram_similar=word)
-    candidates = SearchWord.objects.filter(similar).values_list(
-        "word", *(TrigramSimilarity("word", word) for word in words)
+    candidates = list(
+        SearchWord.objects.filter(similar).values_list("word", *(TrigramSimilarity("word", word) for word in words))
     )
-    best = {}
-    for word, *similarities in candidates:
-        for typed, similarity in zip(words, similarities, strict=True):
-            if similarity >= SEARCH_WORD_MIN_SIMILARITY and (-similarity, word) < best.get(typed, (0, "")):
-                best[typed] = (-similarity, word)
-    if len(best) < len(words) or all(best[typed][1] == typed for typed in words):
-        return None
-    return " ".join(best[typed][1] for typed in words)
+    corrected = []
+    for column in range(1, len(words) + 1):  # row: the word, then its similarity to each typed word
+        alike = [(-row[column], row[0]) for row in candidates if row[column] >= SEARCH_WORD_MIN_SIMILARITY]
+        if not alike:
+            return None
+        corrected.append(min(alike)[1])  # the most similar; of equally similar words the first in order
+    return " ".join(corrected) if corrected != words else None
 
 
 def with_listing_details(pages):

@@ -3,16 +3,22 @@
 
 from django.db import migrations, models
 
-# The words of an index entry: its title and body text split as the 'simple' configuration splits them (lower case,
-# no stemming), without numbers, addresses and words too short to compare. Inserted in sorted order, so two
-# transactions that add the same new words wait for each other instead of deadlocking.
+# The words of a text as the search list keeps them: split as the 'simple' configuration splits them (lower case, no
+# stemming), without numbers, addresses and words too short to compare; sorted, so two transactions that add the
+# same new words wait for each other instead of deadlocking.
+SEARCH_WORDS = """
+CREATE FUNCTION portal_search_words(content text) RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $$
+    SELECT lexeme FROM unnest(to_tsvector('simple', content))
+    WHERE char_length(lexeme) BETWEEN 3 AND 100 AND lexeme !~ '[0-9@/.:_]'
+    ORDER BY lexeme
+$$;
+"""
+
 COLLECT_WORDS = """
 CREATE FUNCTION portal_collect_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO portal_searchword (word)
-    SELECT lexeme FROM unnest(to_tsvector('simple', NEW.title_text || ' ' || NEW.body_text))
-    WHERE char_length(lexeme) BETWEEN 3 AND 100 AND lexeme !~ '[0-9@/.:_]'
-    ORDER BY lexeme
+    SELECT portal_search_words(NEW.title_text || ' ' || NEW.body_text)
     ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
@@ -24,8 +30,7 @@ CREATE TRIGGER portal_collect_search_words
 
 COLLECT_EXISTING_WORDS = """
 INSERT INTO portal_searchword (word)
-SELECT DISTINCT lexeme FROM wagtailsearch_indexentry, unnest(to_tsvector('simple', title_text || ' ' || body_text))
-WHERE char_length(lexeme) BETWEEN 3 AND 100 AND lexeme !~ '[0-9@/.:_]'
+SELECT DISTINCT portal_search_words(title_text || ' ' || body_text) FROM wagtailsearch_indexentry
 ON CONFLICT DO NOTHING
 """
 
@@ -36,6 +41,7 @@ def collect_words(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE INDEX portal_searchword_trgm ON portal_searchword USING gin (word gin_trgm_ops)")
+    schema_editor.execute(SEARCH_WORDS)
     schema_editor.execute(COLLECT_WORDS)
     schema_editor.execute(COLLECT_EXISTING_WORDS)
     for name in OLD_INDEXES:
@@ -47,6 +53,7 @@ def stop_collecting_words(apps, schema_editor):
         return
     schema_editor.execute("DROP TRIGGER portal_collect_search_words ON wagtailsearch_indexentry")
     schema_editor.execute("DROP FUNCTION portal_collect_search_words()")
+    schema_editor.execute("DROP FUNCTION portal_search_words(text)")
     for name, column in OLD_INDEXES.items():
         schema_editor.execute(f"CREATE INDEX {name} ON wagtailsearch_indexentry USING gin ({column} gin_trgm_ops)")
 
