@@ -2,9 +2,9 @@ import re
 from datetime import UTC, timedelta
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.db import DatabaseError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -34,21 +34,34 @@ def clean_query(raw):
     return " ".join(printable.split())[:SEARCH_MAX_LENGTH]
 
 
-def search_pages(query):
-    """Live, public pages matching the query with Dutch stemming, and the query that found them.
+def search_pages(query, start):
+    """The ids of results start to start + SEARCH_RESULTS_PER_PAGE of the live, public pages matching the query
+    with Dutch stemming, how many pages match (0 past the last page), and the query that found them.
 
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
     When the query finds nothing on PostgreSQL, each word is replaced by the most similar word on the site and the
-    search runs again; the second value is then that corrected query.
+    search runs again; the third value is then that corrected query.
     """
     pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
-    if connection.vendor != "postgresql" or found.count():
-        return found, query
+    ids, total = ranked_slice(found, start)
+    if total or connection.vendor != "postgresql" or (start and found.count()):  # past the last page: no correction
+        return ids, total, query
     corrected = closest_words(query)
     if corrected is None:
-        return found, query
-    return pages.search(corrected, operator="and"), corrected
+        return ids, total, query
+    return *ranked_slice(pages.search(corrected, operator="and"), start), corrected
+
+
+def ranked_slice(found, start):
+    """The ids of search results start to start + SEARCH_RESULTS_PER_PAGE, best first, and how many results there
+    are in all (0 when the slice is empty), in one query.
+
+    Ranking scores every match anyway; a separate COUNT would find them all a second time. The window count
+    adds the total to the ranked query instead (over the ids alone: whole rows would not fit in memory).
+    """
+    rows = list(found[start : start + SEARCH_RESULTS_PER_PAGE].get_queryset().values_list("pk", Window(Count("*"))))
+    return [pk for pk, _ in rows], rows[0][1] if rows else 0
 
 
 def closest_words(query):
@@ -97,14 +110,14 @@ def with_listing_details(pages):
 def search_results_page(query, number):
     """The page `number` of the results for `query` (a Paginator page, or [] when there are none), and the query
     that found them (search_pages)."""
-    found, searched = search_pages(query)
-    try:
-        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).page(number)
-    except EmptyPage as error:
-        if number != "1":
-            raise Http404("Deze pagina bestaat niet") from error
+    ids, total, searched = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
+    if not ids:
+        if number != 1:
+            raise Http404("Deze pagina bestaat niet")
         return [], query
-    results.object_list = with_listing_details(list(results.object_list))
+    results = Paginator(range(total), SEARCH_RESULTS_PER_PAGE).page(number)
+    pages = Page.objects.in_bulk(ids)
+    results.object_list = with_listing_details([pages[pk] for pk in ids if pk in pages])
     return results, searched
 
 
@@ -127,8 +140,9 @@ def took_too_long(error):
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     number = request.GET.get("page", "1")
-    if not (number.isascii() and number.isdigit() and len(number) < 6):
+    if not (number.isascii() and number.isdigit() and len(number) < 6 and int(number) > 0):
         raise Http404("Ongeldig paginanummer")
+    number = int(number)
 
     results, searched, too_slow = None, query, False
     if query:

@@ -164,6 +164,30 @@ def test_results_are_paginated_ten_per_page(client, site):
     assert client.get("/zoeken/", {"q": "fietsendiefstal", "page": 3}).status_code == 404
 
 
+@pytest.mark.parametrize("number", ["0", "00", "-1", "3", "99999", "1000000", "abc", "1.5", "²"])
+def test_a_page_number_that_is_not_a_page_of_the_results_is_a_404(client, site, number):
+    for number_in_title in range(1, 13):
+        make_article(site.news_index, title=f"Fietsdiefstal {number_in_title}", summary="Over fietsendiefstal.")
+
+    response = client.get("/zoeken/", {"q": "fietsendiefstal", "page": number})
+
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in page_text(response)
+
+
+def test_the_second_page_of_a_corrected_search_continues_the_corrected_results(client, site):
+    for number in range(1, 13):
+        make_article(site.news_index, title=f"Waarschuwing {number}", summary="Pas op voor zakkenrollen.")
+
+    first = client.get("/zoeken/", {"q": "zakkenroler"})
+    second = client.get("/zoeken/", {"q": "zakkenroler", "page": 2})
+
+    assert "Geen resultaten voor ‘zakkenroler’. Wel 12 resultaten voor ‘zakkenrollen’" in page_text(second)
+    assert len(titles(second)) == 2
+    assert set(titles(first)) | set(titles(second)) == {f"Waarschuwing {number}" for number in range(1, 13)}
+    assert client.get("/zoeken/", {"q": "zakkenroler", "page": 3}).status_code == 404
+
+
 @pytest.mark.parametrize("query", ["", "   ", "\x00\x01\x7f"])
 def test_empty_query_shows_the_form_without_results(client, site, query):
     make_article(site.news_index, title="Een bericht")
