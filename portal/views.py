@@ -49,7 +49,9 @@ def search_pages(query, start):
     pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
     ids, total = ranked_slice(found, start)
-    if total or connection.vendor != "postgresql" or (start and found.count()):  # past the last page: no correction
+    if total or connection.vendor != "postgresql":
+        return ids, total, query
+    if start and found.count():  # past the last page of results: nothing to correct
         return ids, total, query
     corrected = closest_words(query)
     if corrected is None:
@@ -62,7 +64,8 @@ def ranked_slice(found, start):
     are in all (0 when the slice is empty), in one query.
 
     Ranking scores every match anyway; a separate COUNT would find them all a second time. The window count
-    adds the total to the ranked query instead (over the ids alone: whole rows would not fit in memory).
+    adds the total to the ranked query instead, over the ids alone: with whole pages the rows it holds would no
+    longer fit in SEARCH_WORK_MEM.
     """
     rows = list(found[start : start + SEARCH_RESULTS_PER_PAGE].get_queryset().values_list("pk", Window(Count("*"))))
     return [pk for pk, _ in rows], rows[0][1] if rows else 0
