@@ -1,11 +1,19 @@
+import time
+from datetime import UTC, datetime
+
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
+from allauth.mfa.models import Authenticator
 from django import forms
 
 from apothekerskast.models import Organisation
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Only addresses at exactly a known organisation's domain, on sign-up and when adding or changing one."""
+    """Only addresses at exactly a known organisation's domain, on sign-up and when adding or changing one; no
+    second password prompt when setting up a first second factor right after logging in."""
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -21,3 +29,32 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="organisation_domain",
             )
         return email
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Whether allauth asks for the password again before `app` changes something sensitive.
+
+        allauth asks before every change to the second factors, even seconds after the password was typed to log
+        in. Someone without a second factor is sent to set one up at once (ApothekerskastMiddleware); that set-up
+        (the code, then the recovery codes) does not ask again within the reauthentication timeout of the login.
+        """
+        request = context.request
+        if app == "allauth.mfa" and request is not None and first_factor_set_up_after_login(request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def first_factor_set_up_after_login(request):
+    """Whether the user logged in with a password less than the reauthentication timeout ago, without a second
+    factor at the time."""
+    if not request.user.is_authenticated:
+        return False
+    records = get_authentication_records(request, request.user)
+    if not records or records[-1]["method"] != "password":
+        return False
+    logged_in_at = records[-1]["at"]
+    if time.time() - logged_in_at >= app_settings.REAUTHENTICATION_TIMEOUT:
+        return False
+    had_second_factor = Authenticator.objects.filter(
+        user=request.user, created_at__lt=datetime.fromtimestamp(logged_in_at, UTC)
+    ).exists()
+    return not had_second_factor

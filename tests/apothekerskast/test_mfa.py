@@ -59,6 +59,51 @@ def test_member_without_mfa_is_sent_to_set_up(client, library, person):
     assert response.status_code == 200 or response["Location"].startswith("/account/reauthenticate/")
 
 
+def test_setting_up_a_second_factor_right_after_logging_in_does_not_ask_for_the_password_again(client, editor):
+    response = client.post("/account/login/?next=/admin/", {"login": editor.email, "password": PASSWORD})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/")["Location"] == MFA_SETUP
+
+    response = client.get(MFA_SETUP)
+    assert response.status_code == 200
+    secret = BeautifulSoup(response.content.decode(), "html.parser").select_one("#authenticator_secret")["value"]
+    response = client.post(MFA_SETUP, {"code": f"{hotp_value(secret, int(time.time()) // 30):06d}"})
+    assert response["Location"] == "/account/2fa/recovery-codes/"
+    response = client.get("/account/2fa/recovery-codes/")
+
+    assert response.status_code == 200
+    assert editor.authenticator_set.filter(type="totp").exists()
+    assert client.get("/admin/").status_code == 200
+
+
+def with_password_login(client, seconds_ago=0):
+    """Let the session say the last authentication was a password login `seconds_ago`, as allauth records it."""
+    session = client.session
+    records = session["account_authentication_methods"]
+    records[-1].update(method="password", at=time.time() - seconds_ago)
+    session["account_authentication_methods"] = records
+    session.save()
+
+
+def test_setting_up_a_second_factor_long_after_logging_in_asks_for_the_password(client, editor):
+    client.post("/account/login/", {"login": editor.email, "password": PASSWORD})
+    with_password_login(client, seconds_ago=10 * 60)  # allauth's timeout is five minutes
+
+    response = client.get(MFA_SETUP)
+
+    assert response["Location"] == "/account/reauthenticate/?next=%2Faccount%2F2fa%2Ftotp%2Factivate%2F"
+
+
+def test_someone_who_had_a_second_factor_before_logging_in_is_asked_for_the_password(client, editor):
+    add_totp(editor)
+    log_in_with_totp(client, editor)
+    with_password_login(client)
+
+    response = client.get("/account/2fa/webauthn/add/")
+
+    assert response["Location"] == "/account/reauthenticate/?next=%2Faccount%2F2fa%2Fwebauthn%2Fadd%2F"
+
+
 def test_people_without_access_need_no_second_factor(client, person):
     client.force_login(person("pending"))
     assert client.get("/").status_code == 200
