@@ -38,12 +38,12 @@ class AccountAdapter(DefaultAccountAdapter):
         (the code, then the recovery codes) does not ask again within the reauthentication timeout of the login.
         """
         request = context.request
-        if app == "allauth.mfa" and request is not None and first_factor_set_up_after_login(request):
+        if app == "allauth.mfa" and request is not None and second_factor_set_up_after_login(request):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
 
-def first_factor_set_up_after_login(request):
+def second_factor_set_up_after_login(request):
     """Whether the user logged in with a password less than the reauthentication timeout ago, without a second
     factor at the time."""
     if not request.user.is_authenticated:

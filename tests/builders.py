@@ -116,9 +116,9 @@ def make_hidden_standard_page(parent, kind, **fields):
     return _hide(make_standard_page(parent, live=kind != "draft", **fields), kind)
 
 
-def make_articles(news_index, count, **fields):
+def make_articles(news_index, count, title="Bericht nr.", **fields):
     """`count` live articles, created oldest pk first; each title is numbered ("Bericht nr. 1", ...)."""
-    return [make_article(news_index, title=f"Bericht nr. {n}", **fields) for n in range(1, count + 1)]
+    return [make_article(news_index, title=f"{title} {n}", **fields) for n in range(1, count + 1)]
 
 
 def load_demo_content():

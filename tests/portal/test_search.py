@@ -6,7 +6,7 @@ import psycopg
 import pytest
 
 from portal.models import SearchWord
-from tests.builders import make_article, make_hidden_article, make_standard_page
+from tests.builders import make_article, make_articles, make_hidden_article, make_standard_page
 from tests.markup import page_text, pagination_links, search_results
 from tests.portal import pg_cluster
 
@@ -146,8 +146,7 @@ def test_unpublished_changes_of_a_live_page_are_not_searchable(client, site):
 
 
 def test_results_are_paginated_ten_per_page(client, site):
-    for number in range(1, 13):
-        make_article(site.news_index, title=f"Fietsdiefstal {number}", summary="Over fietsendiefstal.")
+    make_articles(site.news_index, 12, title="Fietsdiefstal", summary="Over fietsendiefstal.")
 
     first = client.get("/zoeken/", {"q": "fietsendiefstal"})
     second = client.get("/zoeken/", {"q": "fietsendiefstal", "page": 2})
@@ -166,8 +165,7 @@ def test_results_are_paginated_ten_per_page(client, site):
 
 @pytest.mark.parametrize("number", ["0", "00", "-1", "3", "99999", "1000000", "abc", "1.5", "²"])
 def test_a_page_number_that_is_not_a_page_of_the_results_is_a_404(client, site, number):
-    for number_in_title in range(1, 13):
-        make_article(site.news_index, title=f"Fietsdiefstal {number_in_title}", summary="Over fietsendiefstal.")
+    make_articles(site.news_index, 12, title="Fietsdiefstal", summary="Over fietsendiefstal.")
 
     response = client.get("/zoeken/", {"q": "fietsendiefstal", "page": number})
 
@@ -176,8 +174,7 @@ def test_a_page_number_that_is_not_a_page_of_the_results_is_a_404(client, site, 
 
 
 def test_the_second_page_of_a_corrected_search_continues_the_corrected_results(client, site):
-    for number in range(1, 13):
-        make_article(site.news_index, title=f"Waarschuwing {number}", summary="Pas op voor zakkenrollen.")
+    make_articles(site.news_index, 12, title="Waarschuwing", summary="Pas op voor zakkenrollen.")
 
     first = client.get("/zoeken/", {"q": "zakkenroler"})
     second = client.get("/zoeken/", {"q": "zakkenroler", "page": 2})
