@@ -1,17 +1,20 @@
-"""The request's Wagtail site, every site's root path and the site's contact settings, read in one query.
+"""The request's Wagtail site, every site's root path, the home page and the contact settings, read in one query.
 
 Wagtail finds a request's site with a query of its own (ranked by a CASE expression that costs more to build than
-to run), reads the site root paths every page link needs from the cache (a query, with the database cache) and the
-footer's contact settings with a third query. A portal has one site, or a few: `find_site()` reads them all with
-their root pages and settings at once and leaves the results on the request where Wagtail looks first.
+to run), reads the site root paths every page link needs from the cache (a query, with the database cache), reads
+the site's root page again as a HomePage to route each request, and the footer's contact settings with a fourth.
+A portal has one site, or a few: `find_site()` reads them all with their home pages and settings at once and leaves
+the results on the request where Wagtail looks first.
 """
+
+from contextlib import suppress
 
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import SiteRootPath
 
-from portal.models import ContactSettings
+from portal.models import ContactSettings, HomePage
 
 # Wagtail's ranks of a site for a request (wagtail.models.sites.get_site_for_hostname), best first.
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
@@ -51,14 +54,22 @@ def site_root_paths(sites):
 
 
 def find_site(request):
-    """Leave the request's site, the site root paths and the site's contact settings where Wagtail looks for them.
+    """Leave the request's site, the site root paths, the home page and the site's contact settings where Wagtail
+    looks for them.
 
     A database error leaves the request as it was: whatever needs the site then meets the error itself.
     """
     try:
-        sites = list(Site.objects.order_by().select_related("root_page__locale", "contactsettings"))
+        sites = list(
+            Site.objects.order_by().select_related("root_page__locale", "root_page__homepage", "contactsettings")
+        )
     except DatabaseError:
         return
+    for each in sites:
+        # Where Wagtail's routing asks for the root page's specific form (Page.specific caches it there); a root
+        # page of another type is read as Wagtail reads it.
+        with suppress(HomePage.DoesNotExist):
+            each.root_page.specific = each.root_page.homepage
     # As Wagtail does: the raw host, so that a host outside ALLOWED_HOSTS does not raise here.
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()

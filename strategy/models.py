@@ -88,15 +88,12 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
         return self.sections()
 
     def route(self, request, path_components):
-        """A chapter or theme is found among the visible children the navigation needs anyway, then read whole
-        in one query by its type, with this page as its cached parent."""
+        """A chapter or theme is found among the visible children the navigation needs anyway."""
         if self.live and path_components:
             current, archived = self.visible_children
-            for child in (*current, *archived):
-                if child.slug == path_components[0]:
-                    page = type(child).objects.get(pk=child.pk)
-                    page._cached_parent_obj = self
-                    return page.route(request, path_components[1:])
+            result = self.route_among([*current, *archived], request, path_components)
+            if result is not None:
+                return result
         return super().route(request, path_components)
 
     def navigation(self, page):

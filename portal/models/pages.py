@@ -3,7 +3,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
@@ -40,6 +40,16 @@ class BasePage(Page):
             child._cached_parent_obj = self
             return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def route_among(self, children, request, path_components):
+        """Route on through the one of `children`, pages the request has read anyway, whose slug comes next in the
+        path: read whole by its type in one query, with this page as its cached parent. None when none has it."""
+        child = next((page for page in children if page.slug == path_components[0]), None)
+        if child is None:
+            return None
+        page = child.specific_class.objects.get(pk=child.pk)
+        page._cached_parent_obj = self
+        return page.route(request, path_components[1:])
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, each alias standing for its source page.
@@ -81,6 +91,16 @@ class HomePage(BodyMixin, BasePage):
 
     class Meta:
         verbose_name = "homepagina"
+
+    def route(self, request, path_components):
+        """A section is found among the site's sections, which the menu reads anyway; one hidden from the public
+        (a private section, or a draft) the way Wagtail finds it."""
+        site = Site.find_for_request(request)
+        if path_components and site and site.root_page_id == self.pk:
+            result = self.route_among(site_sections(request), request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from news.models import NewsArticlePage, NewsIndexPage
