@@ -15,6 +15,8 @@ from strategy import toc
 from strategy.blocks import StrategyStreamBlock, SubThemeBlock
 
 THEME_NEWS_COUNT = 5
+# What the side navigation, the pager, the cover's list of chapters and routing read of a chapter or theme.
+NAVIGATION_FIELDS = ("title", "slug", "url_path", "path", "depth", "content_type", "locale", "summary", "menu_title")
 
 
 class StrategyBodyMixin(models.Model):
@@ -68,14 +70,14 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
     def sections(self, with_content=False):
         """The live, public chapters and themes in the editors' order, as (current, archived).
 
-        Two queries, one per page type, however many chapters there are. Without `with_content` their
-        StreamFields are left unread: the navigation needs titles, and decoding every chapter's body costs more
-        than the rest of a chapter page.
+        Two queries, one per page type, however many chapters there are. Without `with_content` they hold only
+        the NAVIGATION_FIELDS: decoding every chapter's body costs more than the rest of a chapter page, and
+        reading every column of every chapter a good part of it.
         """
         chapters = visible_to_everyone(StrategyChapterPage.objects.child_of(self).live())
         themes = visible_to_everyone(ThemePage.objects.child_of(self).live())
         if not with_content:
-            chapters, themes = chapters.defer_streamfields(), themes.defer_streamfields()
+            chapters, themes = chapters.only(*NAVIGATION_FIELDS), themes.only(*NAVIGATION_FIELDS, "archived")
         pages = sorted([*chapters, *themes], key=lambda page: page.path)
         return (
             [page for page in pages if not getattr(page, "archived", False)],
