@@ -6,6 +6,9 @@
 # Sends traffic to 127.0.0.1 only. Uses wrk when it is installed (as root it installs it with apt-get),
 # otherwise bench/loadgen.py.
 #
+# Before the load test it replays each page's SQL with pgbench (2 clients, as many as the workers): the pages/s the
+# database alone could serve if Python cost nothing, the ceiling of that page on this machine ("db alone/s").
+#
 # Settings (environment): BENCH_ARTICLES (10000), BENCH_CONNECTIONS (16), BENCH_DURATION seconds (10),
 # BENCH_WARMUP seconds (3), BENCH_LOADGEN (auto, wrk or python).
 set -euo pipefail
@@ -53,8 +56,26 @@ fi
 "${MANAGE[@]}" shell -v0 -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
 
 step "SQL queries per page"
-PAGES="$("$PY" bench/pages.py)"
+mkdir "$WORKDIR/sql"
+PAGES="$("$PY" bench/pages.py --sql-dir "$WORKDIR/sql")"
 printf '%s\n' "$PAGES" | awk -F'\t' '{ printf "%-11s %-70s %s queries\n", $1, $2, $3 }' >&2
+
+step "The database alone: each page's SQL replayed by pgbench, 2 clients, ${DURATION} s"
+PGBENCH="${PG_BIN:-/usr/lib/postgresql/15/bin}/pgbench"
+[ -x "$PGBENCH" ] || PGBENCH="$(command -v pgbench || true)"
+[ -n "$PGBENCH" ] || echo "pgbench not found (it comes with the PostgreSQL client): the db alone column stays empty." >&2
+DB_ALONE=()
+number=0
+while IFS=$'\t' read -r name _ _; do
+    number=$((number + 1))
+    tps=""
+    if [ -n "$PGBENCH" ]; then
+        tps="$("$PGBENCH" -n -c 2 -j 2 -T "$DURATION" -f "$WORKDIR/sql/$number.sql" "$DATABASE_URL" 2>/dev/null \
+            | awk '/^tps = / { printf "%.0f", $3 }' || true)"
+        echo "$name: ${tps:-pgbench failed} pages/s" >&2
+    fi
+    DB_ALONE+=("${tps:--}")
+done <<<"$PAGES"
 
 step "Load generator"
 if [ "$LOADGEN" = auto ]; then
@@ -108,14 +129,16 @@ measure() {  # path -> "requests rps p50_ms p99_ms non2xx"
 
 step "Measuring"
 RESULTS=()
+number=0
 while IFS=$'\t' read -r name path queries; do
     echo "$name ($path)..." >&2
     read -r requests rps p50 p99 bad < <(measure "$path")
-    RESULTS+=("$name"$'\t'"$path"$'\t'"$queries"$'\t'"$requests"$'\t'"$rps"$'\t'"$p50"$'\t'"$p99"$'\t'"$bad")
+    RESULTS+=("$name"$'\t'"$path"$'\t'"$queries"$'\t'"$requests"$'\t'"$rps"$'\t'"$p50"$'\t'"$p99"$'\t'"$bad"$'\t'"${DB_ALONE[$number]:--}")
+    number=$((number + 1))
 done <<<"$PAGES"
 
 step "Results: $ARTICLES generated articles, gunicorn 2 sync workers, $CONNECTIONS connections, ${DURATION} s per page ($LOADGEN, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 {
-    printf 'page\tpath\tqueries\trequests\treq/s\tp50 ms\tp99 ms\tnon-2xx\n'
+    printf 'page\tpath\tqueries\trequests\treq/s\tp50 ms\tp99 ms\tnon-2xx\tdb alone/s\n'
     printf '%s\n' "${RESULTS[@]}"
-} | awk -F'\t' '{ if (length($2) > 42) $2 = substr($2, 1, 39) "..."; printf "%-11s %-42s %7s %9s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+} | awk -F'\t' '{ if (length($2) > 42) $2 = substr($2, 1, 39) "..."; printf "%-11s %-42s %7s %9s %8s %8s %8s %8s %11s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
