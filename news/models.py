@@ -19,6 +19,10 @@ from portal.visibility import visible_to_everyone
 ARTICLES_PER_PAGE = 10
 
 ArchiveMonth = namedtuple("ArchiveMonth", ["date", "url", "label"])
+# What an article in a listing (components/news_item.html) and in the feed shows: the page fields its title and URL
+# need, then its own.
+LISTING_FIELDS = ("title", "slug", "url_path", "path", "depth", "content_type", "locale")
+LISTING_FIELDS += ("date", "summary", "category__name", "category__slug")
 
 
 class NewsCategory(models.Model):
@@ -44,8 +48,8 @@ class NewsArticleQuerySet(PageQuerySet):
         return visible_to_everyone(self.live())
 
     def with_listing_fields(self):
-        """With what a listing item shows, in the same query."""
-        return self.select_related("category", "lead_image").prefetch_related("lead_image__renditions")
+        """Only what a listing item or a feed item shows (LISTING_FIELDS), the category in the same query."""
+        return self.select_related("category").only(*LISTING_FIELDS)
 
     def for_listing(self):
         """Live, public articles, newest first, with what a listing item shows in the same query."""

@@ -286,7 +286,7 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
         """The newest live, public news items linked to this theme."""
         from news.models import NewsArticlePage
 
-        articles = NewsArticlePage.objects.visible().filter(theme=self).select_related("category")
+        articles = NewsArticlePage.objects.visible().filter(theme=self).with_listing_fields()
         return list(articles.order_by("-date", "-pk")[:THEME_NEWS_COUNT])
 
     def library_context(self, user):
