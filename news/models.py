@@ -13,16 +13,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from portal.models import BasePage, BodyMixin
+from portal.models import LINK_FIELDS, BasePage, BodyMixin
 from portal.visibility import visible_to_everyone
 
 ARTICLES_PER_PAGE = 10
 
 ArchiveMonth = namedtuple("ArchiveMonth", ["date", "url", "label"])
-# What an article in a listing (components/news_item.html) and in the feed shows: the page fields its title and URL
-# need, then its own.
-LISTING_FIELDS = ("title", "slug", "url_path", "path", "depth", "content_type", "locale")
-LISTING_FIELDS += ("date", "summary", "category__name", "category__slug")
+# What an article in a listing (components/news_item.html) and in the feed shows.
+LISTING_FIELDS = (*LINK_FIELDS, "date", "summary", "category__name", "category__slug")
 
 
 class NewsCategory(models.Model):

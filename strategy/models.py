@@ -9,14 +9,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from portal.models import BasePage
+from portal.models import LINK_FIELDS, BasePage
 from portal.visibility import visible_to_everyone
 from strategy import toc
 from strategy.blocks import StrategyStreamBlock, SubThemeBlock
 
 THEME_NEWS_COUNT = 5
 # What the side navigation, the pager, the cover's list of chapters and routing read of a chapter or theme.
-NAVIGATION_FIELDS = ("title", "slug", "url_path", "path", "depth", "content_type", "locale", "summary", "menu_title")
+NAVIGATION_FIELDS = (*LINK_FIELDS, "summary", "menu_title")
 
 
 class StrategyBodyMixin(models.Model):

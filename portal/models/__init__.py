@@ -1,10 +1,11 @@
 from .images import CustomImage, CustomRendition
-from .pages import BasePage, BodyMixin, HomePage, StandardPage
+from .pages import LINK_FIELDS, BasePage, BodyMixin, HomePage, StandardPage
 from .search import SearchWord
 from .settings import ContactSettings
 from .users import User
 
 __all__ = [
+    "LINK_FIELDS",
     "BasePage",
     "BodyMixin",
     "ContactSettings",

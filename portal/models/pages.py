@@ -10,6 +10,9 @@ from portal.blocks import BaseStreamBlock
 from portal.summaries import attach_summaries
 from portal.visibility import site_sections
 
+# The page fields a page's title and link ({% pageurl %}) need, for lists that read only what they show.
+LINK_FIELDS = ("title", "slug", "url_path", "path", "depth", "content_type", "locale")
+
 
 class BasePage(Page):
     """Abstract base of every page type: a plain-text summary used on the page, in listings and search."""
