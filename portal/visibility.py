@@ -49,8 +49,16 @@ def visible_to_everyone(pages):
     return pages.exclude(hidden) if hidden else pages
 
 
+def keep_visible(pages):
+    """The pages of a short list that everyone may see, filtered as visible_to_everyone() filters them but in Python:
+    for a handful of rows, cheaper than building that filter into the query."""
+    hidden = tuple(restricted_paths())
+    return [page for page in pages if not page.path.startswith(hidden)]
+
+
 def site_sections(request):
-    """The live children of the request's site root that everyone may see, in tree order: one query per request.
+    """The live children of the request's site root that everyone may see, in tree order, with only the fields a link
+    and the menu need: one query per request.
 
     The main menu, the footer links and the home page's sections are all drawn from these pages.
     """
@@ -59,7 +67,9 @@ def site_sections(request):
     except AttributeError:
         pass
 
+    from portal.models import LINK_FIELDS  # here: portal.models imports this module
+
     site = Site.find_for_request(request)
-    sections = list(visible_to_everyone(site.root_page.get_children().live())) if site else []
+    sections = keep_visible(site.root_page.get_children().live().only(*LINK_FIELDS, "show_in_menus")) if site else []
     request._portal_site_sections = sections
     return sections

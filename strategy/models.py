@@ -10,7 +10,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from portal.models import LINK_FIELDS, BasePage
-from portal.visibility import visible_to_everyone
+from portal.visibility import keep_visible, visible_to_everyone
 from strategy import toc
 from strategy.blocks import StrategyStreamBlock, SubThemeBlock
 
@@ -74,11 +74,11 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
         the NAVIGATION_FIELDS: decoding every chapter's body costs more than the rest of a chapter page, and
         reading every column of every chapter a good part of it.
         """
-        chapters = visible_to_everyone(StrategyChapterPage.objects.child_of(self).live())
-        themes = visible_to_everyone(ThemePage.objects.child_of(self).live())
+        chapters = StrategyChapterPage.objects.child_of(self).live()
+        themes = ThemePage.objects.child_of(self).live()
         if not with_content:
             chapters, themes = chapters.only(*NAVIGATION_FIELDS), themes.only(*NAVIGATION_FIELDS, "archived")
-        pages = sorted([*chapters, *themes], key=lambda page: page.path)
+        pages = sorted(keep_visible([*chapters, *themes]), key=lambda page: page.path)
         return (
             [page for page in pages if not getattr(page, "archived", False)],
             [page for page in pages if getattr(page, "archived", False)],
@@ -172,7 +172,6 @@ class StrategySectionMixin(models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["strategy_page"] = self.strategy_page
         context["navigation"] = self.strategy_page.navigation(self)
-        context["toc"] = toc.nest(self.toc_entries())
         return context
 
 
@@ -195,6 +194,11 @@ class StrategyChapterPage(StrategySectionMixin, StrategyBodyMixin, BasePage):
 
     def toc_entries(self):
         return toc.stream_headings(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = toc.nest(self.toc_entries())
+        return context
 
 
 # Anchors of the sections a theme page always has, whatever their headings say.
