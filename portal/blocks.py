@@ -1,5 +1,7 @@
 """The shared stream blocks every page body is composed from."""
 
+from django.utils.html import format_html
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -15,10 +17,19 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "components/blocks/heading.html"
         description = "Een tussenkop (niveau 2 of 3) die de tekst structureert."
         preview_value = {"text": "Samen slagvaardig", "level": "h2"}
         label = "Tussenkop"
+
+    def render_basic(self, value, context=None):
+        """An h2 or h3 with the slug of its text as a stable anchor (strategy.toc links to it), after the context's
+        anchor_prefix where several pages' bodies share one page. Written here rather than in a template, as the
+        paragraph is: a chapter has dozens of these, and a template render costs more than the rest of a block."""
+        if not value["text"]:
+            return ""
+        anchor = ((context or {}).get("anchor_prefix") or "") + slugify(value["text"])
+        level = "h3" if value["level"] == "h3" else "h2"
+        return format_html('<{level} id="{anchor}">{text}</{level}>', level=level, anchor=anchor, text=value["text"])
 
 
 class FigureBlock(blocks.StructBlock):
@@ -50,10 +61,13 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        template = "components/blocks/paragraph.html"
         description = "Lopende tekst met nadruk, lijsten en links."
         preview_value = "<p>De Veiligheidscoalitie Midden-Nederland werkt samen aan een veilige regio.</p>"
         label = "Tekst"
+
+    def render_basic(self, value, context=None):
+        """The text in a div.rich-text (written here rather than in a template, as the heading is)."""
+        return format_html('<div class="rich-text">{}</div>', value) if value else ""
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -19,7 +19,7 @@ def heading(text, anchor=None, level="h2"):
 
 
 def stream_headings(stream):
-    """An entry for every heading block in a StreamField value; the anchors are those heading.html writes."""
+    """An entry for every heading block in a StreamField value; the anchors are those HeadingBlock writes."""
     return [
         heading(child.value["text"], level=child.value["level"]) for child in stream if child.block_type == "heading"
     ]
