@@ -6,6 +6,11 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 
+def heading_anchor(text):
+    """The id of a heading with this text: its slug, stable while the text stays (tables of contents link to it)."""
+    return slugify(text)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="tekst", max_length=120)
     level = blocks.ChoiceBlock(
@@ -22,12 +27,12 @@ class HeadingBlock(blocks.StructBlock):
         label = "Tussenkop"
 
     def render_basic(self, value, context=None):
-        """An h2 or h3 with the slug of its text as a stable anchor (strategy.toc links to it), after the context's
-        anchor_prefix where several pages' bodies share one page. Written here rather than in a template, as the
-        paragraph is: a chapter has dozens of these, and a template render costs more than the rest of a block."""
+        """An h2 or h3 with heading_anchor() as its id, after the context's anchor_prefix where several pages' bodies
+        share one page. Written here rather than in a template, as the paragraph is: a chapter has dozens of these,
+        and a template render costs more than the rest of a block."""
         if not value["text"]:
             return ""
-        anchor = ((context or {}).get("anchor_prefix") or "") + slugify(value["text"])
+        anchor = ((context or {}).get("anchor_prefix") or "") + heading_anchor(value["text"])
         level = "h3" if value["level"] == "h3" else "h2"
         return format_html('<{level} id="{anchor}">{text}</{level}>', level=level, anchor=anchor, text=value["text"])
 

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from portal.blocks import BaseStreamBlock
+from portal.blocks import BaseStreamBlock, heading_anchor
 
 # The police publishes its formation in rounded numbers: a row's parts may add up to one more or less.
 ROUNDING_TOLERANCE = 1
@@ -268,7 +268,7 @@ class StrategyStreamBlock(BaseStreamBlock):
         for index, child in enumerate(value):
             if child.block_type != "heading":
                 continue
-            anchor = slugify(child.value["text"])
+            anchor = heading_anchor(child.value["text"])
             if not anchor:
                 errors[index] = ValidationError("Een kop heeft letters of cijfers nodig voor zijn anker.")
             elif anchor in seen:

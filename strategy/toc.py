@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
+from portal.blocks import heading_anchor
 
 
 @dataclass
@@ -14,12 +14,12 @@ class TocEntry:
 
 
 def heading(text, anchor=None, level="h2"):
-    """An entry for a heading the page template writes itself (the anchor defaults to the slug of its text)."""
-    return TocEntry(text=text, anchor=anchor or slugify(text), level=level)
+    """An entry for a heading (the anchor defaults to the one HeadingBlock writes for its text)."""
+    return TocEntry(text=text, anchor=anchor or heading_anchor(text), level=level)
 
 
 def stream_headings(stream):
-    """An entry for every heading block in a StreamField value; the anchors are those HeadingBlock writes."""
+    """An entry for every heading block in a StreamField value; each anchor is the one HeadingBlock writes."""
     return [
         heading(child.value["text"], level=child.value["level"]) for child in stream if child.block_type == "heading"
     ]
