@@ -261,8 +261,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Veiligheidscoalitie Midden-Nederland"
 
 # The apothekerskast: members-only pages and documents, no shared passwords, checked uploads.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHOW_PASSWORD_OPTION": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHOW_PASSWORD_OPTION": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "apothekerskast.forms.DocumentForm"
 APOTHEKERSKAST_ACCESS_MONTHS = int(os.environ.get("APOTHEKERSKAST_ACCESS_MONTHS", "12"))
 APOTHEKERSKAST_REMINDER_DAYS = 30

@@ -56,9 +56,34 @@ def test_a_removed_restriction_returns_on_publish(library):
     assert PageViewRestriction.objects.filter(page=library.index).exists()
 
 
-def test_shared_passwords_are_switched_off(settings):
-    assert settings.WAGTAIL_PRIVATE_PAGE_OPTIONS == {"SHOW_PASSWORD_OPTION": False}
-    assert settings.WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS == {"SHOW_PASSWORD_OPTION": False}
+@pytest.fixture
+def administrator(db):
+    from tests.admin_users import make_admin_user
+
+    return make_admin_user("beheer@utrecht.nl", superuser=True)
+
+
+def privacy_choices(client, url):
+    """The restriction types the admin's privacy form offers, as the editor's browser receives it."""
+    from bs4 import BeautifulSoup
+
+    response = client.get(url)
+    assert response.status_code == 200
+    form = BeautifulSoup(response.json()["html"], "html.parser")
+    return {radio["value"] for radio in form.select('input[name="restriction_type"]')}
+
+
+def test_the_page_privacy_form_offers_no_shared_password(client, library, administrator):
+    client.force_login(administrator)
+    choices = privacy_choices(client, f"/admin/pages/{library.toolkit.pk}/privacy/")
+    assert choices == {"none", "login", "groups"}
+
+
+def test_the_collection_privacy_form_offers_no_shared_password(client, library, administrator):
+    client.force_login(administrator)
+    collection = Collection.objects.get(name="Apothekerskast")
+    choices = privacy_choices(client, f"/admin/collections/{collection.pk}/privacy/")
+    assert choices == {"none", "login", "groups"}
 
 
 def test_toolkits_only_take_documents_from_the_private_collection(library):
