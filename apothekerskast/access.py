@@ -17,6 +17,8 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from portal.visibility import restricted_paths
+
 MEMBERS_GROUP = "Apothekerskast-leden"
 COLLECTION_NAME = "Apothekerskast"
 LIBRARY_PATH = "/apothekerskast/"
@@ -103,8 +105,27 @@ def can_view_library(user):
     return membership_state(user) == MEMBER
 
 
+def opens_to_members(page):
+    """Whether the members group is what opens `page`: a library page, or a page that it or an ancestor restricts
+    to that group. Such a page is for current members only, whatever the user's groups say.
+
+    Only pages under a view restriction (read once per request, portal.visibility) cost a query.
+    """
+    from apothekerskast.models import ApothekerskastIndexPage, ToolkitPage
+
+    if page.specific_class in (ApothekerskastIndexPage, ToolkitPage):
+        return True
+    if not page.path.startswith(tuple(restricted_paths())):
+        return False
+    restrictions = page.get_view_restrictions().filter(restriction_type=PageViewRestriction.GROUPS)
+    return restrictions.filter(groups__name=MEMBERS_GROUP).exists()
+
+
 def sync_membership(user):
-    """Keep the members group (which Wagtail's view restrictions check) in line with the access requests."""
+    """Keep the members group (which Wagtail's view restrictions check) in line with the access requests.
+
+    Expiry needs no sync: the doors check membership_state() on everything the group opens.
+    """
     group = members_group()
     if has_current_access(user):
         user.groups.add(group)

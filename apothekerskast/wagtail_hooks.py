@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from apothekerskast import access
 from apothekerskast.denial import deny
-from apothekerskast.models import AccessRequest, ApothekerskastIndexPage, Organisation, ToolkitPage
+from apothekerskast.models import AccessRequest, Organisation
 from apothekerskast.reports import DownloadReportView
 
 # Gates: one check (apothekerskast.access) for every page and document of the library.
@@ -21,9 +21,7 @@ from apothekerskast.reports import DownloadReportView
 
 @hooks.register("before_serve_page", order=-100)
 def check_library_membership(page, request, serve_args, serve_kwargs):
-    if isinstance(page, (ApothekerskastIndexPage, ToolkitPage)) or (
-        page.specific_class in (ApothekerskastIndexPage, ToolkitPage)
-    ):
+    if access.opens_to_members(page):
         state = access.membership_state(request.user)
         if state != access.MEMBER:
             return deny(request, state)

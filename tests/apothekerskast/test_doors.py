@@ -199,3 +199,25 @@ def test_group_membership_alone_opens_nothing(client, library, person):
     client.force_login(outsider)
     assert_denied(client.get("/apothekerskast/"), "no_request")
     assert_denied(client.get(library.document.url), "no_request")
+
+
+def test_expiry_closes_pages_outside_the_library_restricted_to_members(client, site, library, member):
+    """The members group opens nothing by itself, also outside /apothekerskast/: an expired member is refused at
+    once, and asked to set up a second factor again when approved again."""
+    from allauth.mfa.models import Authenticator
+    from wagtail.models import PageViewRestriction
+
+    from apothekerskast import access
+    from tests.builders import make_standard_page
+
+    page = make_standard_page(site.home, title="Alleen voor leden")
+    access.restrict(PageViewRestriction, page=page)
+    client.force_login(member)
+    assert client.get("/alleen-voor-leden/").status_code == 200
+
+    member.access_requests.update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert_denied(client.get("/alleen-voor-leden/"), "expired")
+
+    Authenticator.objects.filter(user=member).delete()
+    member.access_requests.get().approve(by=None)
+    assert_denied(client.get("/alleen-voor-leden/"), "no_mfa")
