@@ -1,14 +1,16 @@
 import re
+import sys
 from datetime import UTC, timedelta
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Paginator
-from django.db import DatabaseError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, Q, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -30,6 +32,8 @@ SEARCH_WORK_MEM = "32MB"
 # How alike (pg_trgm similarity, 0 to 1) a word on the site must be to a word that finds nothing to replace it:
 # "zakkenroller" and "zakkenrollen" score 0.73, "wijkagnet" and "wijkagent" 0.43, "inbrekers" and "inbreuk" 0.38.
 SEARCH_WORD_MIN_SIMILARITY = 0.4
+# Seconds a reader (or a crawler) is asked to wait when the database cannot be reached.
+DATABASE_RETRY_AFTER = 60
 
 
 def clean_query(raw):
@@ -226,5 +230,23 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No request context: the database may be the reason we are here.
+    """The Dutch error page, rendered without a request context: the database may be the reason we are here.
+
+    Django calls this while handling the exception, from any middleware or view. When the database cannot be
+    reached, readers get 503 with Retry-After: the site is down for a moment, not broken.
+    """
+    if database_unreachable(sys.exception()):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        add_never_cache_headers(response)
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def database_unreachable(error):
+    """Whether `error`, or an error it was raised from, says the database connection failed or was lost."""
+    while error is not None:
+        if isinstance(error, (InterfaceError, OperationalError)):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

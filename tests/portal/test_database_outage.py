@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
 
 from portal.views import server_error
 from tests.builders import make_article, make_site
@@ -28,6 +28,7 @@ from tests.portal import pg_cluster, raw_http
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTICLE_TITLE = "Minder woninginbraken in de regio"
 ERROR_PAGE_TEXT = "Er ging iets mis"
+OUTAGE_PAGE_TEXT = "Tijdelijk niet beschikbaar"
 # A transactional test empties the database afterwards; serialized_rollback brings back Wagtail's root page.
 outage_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -51,10 +52,52 @@ def test_error_page_is_rendered_without_the_database(rf):
     assert '<html lang="nl">' in html
 
 
-def assert_error_page(reply):
-    assert reply.status == 500, reply.text[:500]
+def test_error_page_for_a_lost_database_is_503_and_rendered_without_it(rf):
+    # No database fixture: pytest-django makes any database access here raise.
+    try:
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+    except OperationalError:
+        response = server_error(rf.get("/"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert OUTAGE_PAGE_TEXT in response.content.decode()
+
+
+def test_a_database_host_that_does_not_answer_fails_the_connection_within_seconds(db):
+    """A network partition: the host takes the TCP connection but never answers. Without a connect timeout every
+    request would hang there, and so would every worker."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    default = connections[DEFAULT_DB_ALIAS]
+    settings_dict = {**default.settings_dict, "HOST": "127.0.0.1", "PORT": str(silent.getsockname()[1])}
+    partitioned = default.__class__(settings_dict)
+    errors = []
+
+    def connect():
+        try:
+            partitioned.ensure_connection()
+        except OperationalError as error:
+            errors.append(error)
+
+    started = time.monotonic()
+    attempt = threading.Thread(target=connect, daemon=True)
+    attempt.start()
+    attempt.join(20)
+    waited = time.monotonic() - started
+    silent.close()
+    attempt.join(5)
+    assert errors, f"no error after {waited:.1f} s"
+    assert waited < 10
+
+
+def assert_outage_page(reply):
+    """The Dutch page for a database outage: 503 with Retry-After, never a 500."""
+    assert reply.status == 503, reply.text[:500]
+    assert reply.headers["Retry-After"] == "60"
+    assert "no-store" in reply.headers["Cache-Control"]
     assert reply.headers["Content-Type"].startswith("text/html")
-    assert ERROR_PAGE_TEXT in reply.text
+    assert OUTAGE_PAGE_TEXT in reply.text
+    assert '<html lang="nl">' in reply.text
     for leak in ("Traceback", "OperationalError", "psycopg", "connection"):
         assert leak not in reply.text
     # The security headers hold on the error page too.
@@ -79,9 +122,9 @@ def test_live_server_healthz_is_503_while_the_database_is_down_and_200_once_it_i
         assert down.status == 503
         assert down.headers["Content-Type"].startswith("text/plain")
         assert down.text == "database unavailable\n"
-        # Pages need the database: the Dutch error page, never a stack trace.
+        # Pages need the database: the Dutch outage page, never a stack trace.
         for target in ("/", "/nieuws/", published_site.article_path, "/zoeken/?q=inbraak", "/sitemap.xml"):
-            assert_error_page(raw_http.get(live_server.url, target))
+            assert_outage_page(raw_http.get(live_server.url, target))
         pg_cluster.start()
 
         up = raw_http.get(live_server.url, "/healthz")
@@ -101,7 +144,7 @@ def _waiting_backends():
 
 
 @outage_test
-def test_database_lost_in_the_middle_of_a_request_gives_the_dutch_error_page(live_server, published_site):
+def test_database_lost_in_the_middle_of_a_request_gives_the_dutch_outage_page(live_server, published_site):
     pg_cluster._cluster()
     replies = []
     # Another client holds a lock the home page needs, so the request is stuck inside the view with its
@@ -122,7 +165,7 @@ def test_database_lost_in_the_middle_of_a_request_gives_the_dutch_error_page(liv
         pg_cluster.ensure_running()
 
     assert not request.is_alive()
-    assert_error_page(replies[0])
+    assert_outage_page(replies[0])
     assert raw_http.get(live_server.url, "/").status == 200
 
 
@@ -229,9 +272,87 @@ def test_gunicorn_reports_the_outage_and_recovers_once_the_database_is_back(guni
         down = gunicorn_server.get("/healthz")
         assert down.status == 503
         assert down.text == "database unavailable\n"
-        assert_error_page(gunicorn_server.get("/nieuws/"))
+        assert_outage_page(gunicorn_server.get("/nieuws/"))
         pg_cluster.start()
 
         gunicorn_server.get_ok("/healthz")
         page = gunicorn_server.get_ok(published_site.article_path)
         assert ARTICLE_TITLE in page.text
+
+
+class Load:
+    """Readers asking for pages in a loop (two at a time, at most `limit` requests each) until stopped, each request
+    recorded with when it started and ended and its status ("failed" when no HTTP answer came)."""
+
+    def __init__(self, server, targets, clients=2, limit=50_000):
+        self.server, self.targets, self.limit = server, targets, limit
+        self.records = []
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, args=(number,)) for number in range(clients)]
+
+    def _run(self, number):
+        for count in range(self.limit):
+            if self._stop.is_set():
+                return
+            target = self.targets[(number + count) % len(self.targets)]
+            started = time.monotonic()
+            try:
+                status = self.server.get(target).status
+            except OSError:
+                status = "failed"
+            self.records.append((started, time.monotonic(), status))
+
+    def __enter__(self):
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(120)
+
+    def counts(self, outages):
+        """Statuses counted for requests that overlapped an outage and for all others."""
+        during, outside = {}, {}
+        for started, ended, status in self.records:
+            overlaps = any(started <= down_until and ended >= down_from for down_from, down_until in outages)
+            counts = during if overlaps else outside
+            counts[status] = counts.get(status, 0) + 1
+        return during, outside
+
+
+def _timed(action):
+    started = time.monotonic()
+    try:
+        action()
+    finally:
+        pg_cluster.ensure_running()
+    return started, time.monotonic()
+
+
+@outage_test
+def test_a_restart_and_a_ten_second_stop_under_load_give_503s_only_while_the_database_is_down(
+    gunicorn_server, published_site
+):
+    gunicorn_server.get_ok("/")
+    targets = ["/", "/nieuws/", published_site.article_path]
+
+    def ten_second_stop():
+        pg_cluster.stop()
+        time.sleep(10)
+        pg_cluster.start()
+
+    with Load(gunicorn_server, targets) as load:
+        time.sleep(2)
+        restart = _timed(pg_cluster.restart)
+        time.sleep(3)
+        stop = _timed(ten_second_stop)
+        time.sleep(3)
+    during, outside = load.counts([restart, stop])
+
+    print(f"\nrestart {restart[1] - restart[0]:.1f} s, stop {stop[1] - stop[0]:.1f} s")
+    print(f"during the outages: {during}; before, between and after: {outside}")
+    assert set(during) <= {200, 503}, gunicorn_server.log()
+    assert during.get(503, 0) > 100
+    assert set(outside) == {200}, gunicorn_server.log()
