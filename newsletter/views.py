@@ -1,4 +1,7 @@
-"""Sign up (double opt-in), confirm and unsubscribe. Responses never reveal whether an address is subscribed."""
+"""Sign up (double opt-in), confirm and unsubscribe. Responses never reveal whether an address is subscribed.
+
+Sign-ups are rate-limited per client and per address (portal.ratelimits): nobody floods a mailbox with confirmations.
+"""
 
 from django.conf import settings
 from django.core import signing
@@ -13,13 +16,14 @@ from django.views.decorators.http import require_http_methods
 from newsletter import tokens
 from newsletter.forms import SubscribeForm
 from newsletter.models import NewsletterIndexPage, Subscriber
+from portal.ratelimits import allow, status
 
 
 def subscribe(index, request):
     """The editions and the sign-up form; a valid sign-up stores the consent and mails a confirmation link."""
     form = SubscribeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"].strip().lower()
+    email = form.cleaned_data["email"].strip().lower() if form.is_valid() else None
+    if request.method == "POST" and email and allow(request, form, action="newsletter_signup", key=email):
         subscriber, _ = Subscriber.objects.get_or_create(email=email)
         if subscriber.status != Subscriber.Status.CONFIRMED:
             subscriber.status = Subscriber.Status.PENDING
@@ -33,7 +37,7 @@ def subscribe(index, request):
         context_overrides={"form": form, "editions": index.editions(), "signed_up": request.GET.get("aangemeld")},
     )
     if form.errors:
-        response.status_code = 400
+        response.status_code = status(form, 400)
     return response
 
 

@@ -7,3 +7,13 @@ def site(db):
     from tests.builders import make_site
 
     return make_site()
+
+
+@pytest.fixture
+def rate_limits(db):
+    """Rate limits live in the shared database cache; a test that uses this fixture starts with a clean count."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    call_command("createcachetable", verbosity=0)
+    cache.clear()

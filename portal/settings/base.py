@@ -260,6 +260,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
+    # The public sign-up forms (portal.ratelimits), per client and per address (for an event: per event and address).
+    "newsletter_signup": "10/10m/ip,3/h/key",
+    "event_registration": "10/10m/ip,3/h/key",
 }
 # Security keys and passkeys (WebAuthn) as a second factor; allauth's scripts for them are static files, so the
 # Content-Security-Policy needs no exception. Browsers allow WebAuthn on HTTPS and on http://localhost only.

@@ -1,18 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from editorial.roles import BIBLIOTHEEKBEHEER
 from tests.apothekerskast.builders import add_totp, make_library, make_organisation, make_person, make_user
 
 
 @pytest.fixture(autouse=True)
-def _clear_rate_limits(db):
-    """Rate limits live in the shared database cache; every test starts with a clean count."""
-    from django.core.management import call_command
-
-    call_command("createcachetable", verbosity=0)
-    cache.clear()
+def _clear_rate_limits(rate_limits):
+    """Every test here starts with a clean count of attempts."""
 
 
 @pytest.fixture

@@ -93,3 +93,19 @@ def test_one_click_unsubscribe_works_without_a_csrf_token(newsletter):
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed" and subscriber.unsubscribed_at is not None
     assert client.post("/nieuwsbrief/afmelden/vals/").status_code == 400
+
+
+def test_twelve_sign_ups_for_one_address_send_three_mails_at_most(newsletter):
+    """Nobody can flood someone else's mailbox with confirmation mails, from one network or from many."""
+    answers = [sign_up(Client(REMOTE_ADDR=f"192.0.2.{number}")).status_code for number in range(1, 13)]
+    assert len(mail.outbox) == 3
+    assert answers == [302] * 3 + [429] * 9
+
+
+def test_one_client_signs_up_ten_addresses_at_most(client, newsletter):
+    for number in range(10):
+        assert sign_up(client, f"lid{number}@example.org").status_code == 302
+    refused = sign_up(client, "nog-een@example.org")
+    assert refused.status_code == 429
+    assert "te veel aanmeldingen" in refused.content.decode()
+    assert len(mail.outbox) == 10
