@@ -239,6 +239,7 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 ACCOUNT_ADAPTER = "apothekerskast.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "apothekerskast.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

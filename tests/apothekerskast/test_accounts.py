@@ -1,9 +1,13 @@
 """Accounts: sign-up only at a known organisation's exact domain, verified addresses, safe redirects, rate limits."""
 
+import statistics
+import time
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from apothekerskast.models import Organisation
 from tests.apothekerskast.builders import PASSWORD, make_user
@@ -113,3 +117,35 @@ def test_too_many_requests_from_one_network_get_a_dutch_answer(client, settings)
 
 def test_rate_limits_use_the_shared_database_cache(settings):
     assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def timed_sign_up(email, number):
+    """Sign up from a fresh client on an address of its own (the per-network limit is not what is measured)."""
+    client = Client(REMOTE_ADDR=f"198.51.100.{number}")
+    started = time.perf_counter()
+    response = sign_up(client, email)
+    return response, time.perf_counter() - started
+
+
+def test_sign_up_answers_a_known_address_as_it_answers_a_new_one(organisation, settings):
+    """Same answer, same mail count, same time: nobody learns from sign-up whether an address has an account."""
+    # The hasher production uses: its cost is the difference a stopwatch would see.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    make_user("bekend@utrecht.nl")
+    known, new = [], []
+    for number in range(10):
+        response, seconds = timed_sign_up("bekend@utrecht.nl", 2 * number + 1)
+        known.append((response.status_code, response["Location"], seconds))
+        response, seconds = timed_sign_up(f"nieuw{number}@utrecht.nl", 2 * number + 2)
+        new.append((response.status_code, response["Location"], seconds))
+
+    known_median = statistics.median(answer[2] for answer in known)
+    new_median = statistics.median(answer[2] for answer in new)
+    print(f"\nsign-up, median of 10: known address {known_median * 1000:.0f} ms, new {new_median * 1000:.0f} ms")
+    assert {answer[:2] for answer in known} == {answer[:2] for answer in new} == {(302, "/account/confirm-email/")}
+    # Each address got a mail: a link to verify it, or word that it has an account already.
+    assert {message.to[0] for message in mail.outbox} == {
+        "bekend@utrecht.nl",
+        *(f"nieuw{n}@utrecht.nl" for n in range(10)),
+    }
+    assert abs(known_median - new_median) < 0.25 * new_median
