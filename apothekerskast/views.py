@@ -23,18 +23,27 @@ def serve_document(request, document_id, document_filename):
     document = get_document_model().objects.select_related("collection").filter(pk=document_id).first()
     exists = document is not None and document.filename == document_filename
     if exists and not access.is_private_document(document):
-        return serve(request, document_id, document_filename)
+        return serve_file(request, document_id, document_filename)
     state = access.membership_state(request.user)
     if state != access.MEMBER:
         return deny(request, state)
     if not exists:
         raise Http404("Dit document bestaat niet.")
-    response = serve(request, document_id, document_filename)
+    response = serve_file(request, document_id, document_filename)
     if response.has_header("Content-Disposition"):
         response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)
     else:
         response["Content-Disposition"] = "attachment"
     return protect(response)
+
+
+def serve_file(request, document_id, document_filename):
+    """Wagtail's serve view without the literal `Content-Encoding: None` it sends when the file name implies no
+    encoding (wagtail.utils.sendfile; to be reported upstream)."""
+    response = serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
+    return response
 
 
 @login_required
@@ -56,4 +65,4 @@ def request_access(request):
         messages.success(request, "Uw aanvraag is verstuurd. U krijgt een e-mail zodra er een besluit is.")
         return redirect("apothekerskast_request_access")
     context = {"organisation": organisation, "latest": latest, "state": state, "form": form}
-    return protect(TemplateResponse(request, "apothekerskast/request_access.html", context))
+    return TemplateResponse(request, "apothekerskast/request_access.html", context)  # not stored: see middleware

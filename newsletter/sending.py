@@ -7,12 +7,17 @@ the next run retries it; only a hard crash between claim and send leaves a claim
 `unconfirmed_count` reports rather than risking a second mail.
 """
 
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
 
 from newsletter import tokens
 from newsletter.models import Delivery, Subscriber
@@ -22,15 +27,44 @@ def base_url():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def build_message(edition, entries, subscriber):
-    unsubscribe_url = base_url() + reverse("newsletter_unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
-    context = {
+LINK_STYLE = "color:#0b4f6c;text-decoration:underline;"
+
+
+def mail_intro(edition, edition_url):
+    """The intro as rich text for a mail, HTML and plain text: page links expanded, every link absolute (a link
+    relative to the site goes nowhere from a mailbox), and in the text each link's address after its words."""
+    soup = BeautifulSoup(expand_db_html(edition.intro), "html.parser")
+    for link in soup.find_all("a", href=True):
+        link["href"] = urljoin(edition_url, link["href"])
+        link["style"] = LINK_STYLE
+    html = mark_safe(str(soup))  # noqa: S308 - Wagtail's rich text, cleaned by its editor's whitelist
+    for link in soup.find_all("a", href=True):
+        link.replace_with(f"{link.get_text()} ({link['href']})")
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
+    paragraphs = [paragraph.get_text().strip() for paragraph in soup.find_all("p")] or [soup.get_text().strip()]
+    return html, "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def edition_context(edition):
+    """What every subscriber's mail of an edition shares, worked out once per sending run."""
+    edition_url = edition.get_full_url()
+    intro_html, intro_text = mail_intro(edition, edition_url)
+    return {
         "edition": edition,
-        "entries": entries,
-        "edition_url": edition.get_full_url(),
-        "unsubscribe_url": unsubscribe_url,
+        "entries": edition.entries(),
+        "edition_url": edition_url,
+        "intro_html": intro_html,
+        "intro_text": intro_text,
         "site_name": "Veiligheidscoalitie Midden-Nederland",
     }
+
+
+def build_message(shared, subscriber):
+    """One subscriber's mail: the edition's shared context (edition_context) and their own unsubscribe link."""
+    edition = shared["edition"]
+    unsubscribe_url = base_url() + reverse("newsletter_unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
+    context = {**shared, "unsubscribe_url": unsubscribe_url}
     message = EmailMultiAlternatives(
         subject=edition.title,
         body=render_to_string("newsletter/email/edition.txt", context),
@@ -63,7 +97,7 @@ def send_edition(edition, *, batch_size=100, progress=None):
 
     `progress(sent_total, total)` is called after each batch.
     """
-    entries = edition.entries()
+    shared = edition_context(edition)
     total = Subscriber.objects.confirmed().count()
     sent_now = 0
     while True:
@@ -76,7 +110,7 @@ def send_edition(edition, *, batch_size=100, progress=None):
                 if delivery is None:
                     continue
                 try:
-                    connection.send_messages([build_message(edition, entries, subscriber)])
+                    connection.send_messages([build_message(shared, subscriber)])
                 except Exception:
                     delivery.delete()  # not sent: the next run tries this subscriber again
                     raise
