@@ -1,3 +1,4 @@
+import mimetypes
 import re
 from datetime import UTC, timedelta
 
@@ -5,7 +6,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Paginator
 from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Count, Q, Window
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
@@ -14,7 +15,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from portal.models import ContactSettings, SearchWord
+from portal.models import ContactSettings, CustomRendition, SearchWord
+from portal.models.images import PRIVATE_RENDITIONS_FOLDER
 from portal.summaries import attach_summaries
 from portal.visibility import visible_to_everyone
 
@@ -192,6 +194,21 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+@cache_control(private=True, no_store=True)
+def private_rendition(request, rendition_id, filename):
+    """A rendition of an image in a private collection, for those every restriction on the collection lets in.
+
+    Everyone else gets the same 404 as for a rendition that does not exist. No shared cache may keep the file.
+    """
+    rendition = CustomRendition.objects.select_related("image__collection").filter(pk=rendition_id).first()
+    exists = rendition is not None and rendition.file.name == f"{PRIVATE_RENDITIONS_FOLDER}/{filename}"
+    restrictions = rendition.image.collection.get_view_restrictions() if exists else []
+    if not exists or not all(restriction.accept_request(request) for restriction in restrictions):
+        raise Http404("Deze afbeelding bestaat niet")
+    return FileResponse(rendition.file.open("rb"), content_type=mimetypes.guess_type(filename)[0])
 
 
 @require_safe
