@@ -45,8 +45,8 @@ def search_pages(query, start):
     with Dutch stemming, how many pages match (0 past the last page), and the query that found them.
 
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
-    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word on the site and the
-    search runs again; the third value is then that corrected query.
+    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word of the live, public
+    pages (portal.search_words) and the search runs again; the third value is then that corrected query.
     """
     pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
