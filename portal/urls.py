@@ -21,6 +21,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("nieuwsbrief/", include("newsletter.urls")),
     path("zoeken/", views.search, name="search"),
+    # Renditions of images in a private collection, behind their collection's restrictions (portal.models.images).
+    path("afbeeldingen/<int:rendition_id>/<str:filename>", views.private_rendition, name="private_rendition"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),

@@ -1,3 +1,4 @@
+import mimetypes
 import re
 import sys
 from datetime import UTC, timedelta
@@ -6,7 +7,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, Q, Window
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
@@ -16,7 +17,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from portal.models import ContactSettings, SearchWord
+from portal.models import ContactSettings, CustomRendition, SearchWord
+from portal.models.images import PRIVATE_RENDITIONS_FOLDER
 from portal.summaries import attach_summaries
 from portal.visibility import visible_to_everyone
 
@@ -47,8 +49,8 @@ def search_pages(query, start):
     with Dutch stemming, how many pages match (0 past the last page), and the query that found them.
 
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
-    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word on the site and the
-    search runs again; the third value is then that corrected query.
+    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word of the live, public
+    pages (portal.search_words) and the search runs again; the third value is then that corrected query.
     """
     pages = visible_to_everyone(Page.objects.live())
     found = pages.search(query, operator="and")
@@ -196,6 +198,21 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+@cache_control(private=True, no_store=True)
+def private_rendition(request, rendition_id, filename):
+    """A rendition of an image in a private collection, for those every restriction on the collection lets in.
+
+    Everyone else gets the same 404 as for a rendition that does not exist. No shared cache may keep the file.
+    """
+    rendition = CustomRendition.objects.select_related("image__collection").filter(pk=rendition_id).first()
+    exists = rendition is not None and rendition.file.name == f"{PRIVATE_RENDITIONS_FOLDER}/{filename}"
+    restrictions = rendition.image.collection.get_view_restrictions() if exists else []
+    if not exists or not all(restriction.accept_request(request) for restriction in restrictions):
+        raise Http404("Deze afbeelding bestaat niet")
+    return FileResponse(rendition.file.open("rb"), content_type=mimetypes.guess_type(filename)[0])
 
 
 @require_safe

@@ -1,26 +1,34 @@
 """Which pages everyone may see, in the query that lists them.
 
-A page is hidden from everyone when it or an ancestor has a view restriction. Wagtail's `PageQuerySet.public()`
-reads the restricted pages with a query of its own on every call, and a page with a menu, a footer and a listing
-calls it several times. `visible_to_everyone()` filters the same way (by path prefix, a cheap test for PostgreSQL
-on every row of a long listing) with the restricted paths read once per request.
+A page is hidden from everyone when it or an ancestor has a view restriction, or is an alias of a page so hidden
+(an alias shows its source's content; Wagtail serves it under its source's restrictions). Wagtail's
+`PageQuerySet.public()` reads the restricted pages with a query of its own on every call, and a page with a menu, a
+footer and a listing calls it several times. `visible_to_everyone()` filters by path prefix (a cheap test for
+PostgreSQL on every row of a long listing) with the hidden paths read once per request.
 """
 
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
 
 _request = Local()
 
 
 def restricted_paths():
-    """The paths of the pages that have a view restriction; read once per request, on every call outside one."""
+    """The paths under which every page is hidden from everyone, in one query: the pages with a view restriction, and
+    the aliases of a page at or below one. Read once per request, on every call outside one."""
     paths = getattr(_request, "restricted_paths", None)
     if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        source_hidden = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("alias_of__path"), 1, Length("page__path"))
+        )
+        aliases = Page.objects.filter(alias_of__isnull=False).filter(Exists(source_hidden)).values_list("path")
+        paths = [path for (path,) in PageViewRestriction.objects.values_list("page__path").union(aliases, all=True)]
         if getattr(_request, "active", False):
             _request.restricted_paths = paths
     return paths
@@ -36,13 +44,25 @@ def _finish_request(**kwargs):
     _request.active, _request.restricted_paths = False, None
 
 
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-def _forget_restricted_paths(**kwargs):
+def forget_restricted_paths():
+    """Read the restricted paths again at the next call: a restriction, a new alias or a move changes them."""
     _request.restricted_paths = None
 
 
+@receiver([post_save, post_delete])
+def _forget_restricted_paths(sender, **kwargs):
+    if issubclass(sender, (Page, PageViewRestriction)):
+        forget_restricted_paths()
+
+
+@receiver(post_page_move)
+def _forget_restricted_paths_after_move(**kwargs):
+    forget_restricted_paths()
+
+
 def visible_to_everyone(pages):
-    """`pages` without those behind a view restriction on themselves or an ancestor, as `.public()` filters them."""
+    """`pages` without those behind a view restriction on themselves or an ancestor, as `.public()` filters them, and
+    without the aliases of such pages and what lies below those aliases."""
     hidden = Q()
     for path in restricted_paths():
         hidden |= Q(path__startswith=path)

@@ -1,6 +1,6 @@
 from .images import CustomImage, CustomRendition
 from .pages import LINK_FIELDS, BasePage, BodyMixin, HomePage, StandardPage
-from .search import SearchWord
+from .search import PublicPageWords, SearchWord
 from .settings import ContactSettings
 from .users import User
 
@@ -12,6 +12,7 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "HomePage",
+    "PublicPageWords",
     "SearchWord",
     "StandardPage",
     "User",

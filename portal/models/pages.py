@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
@@ -55,12 +56,14 @@ class BasePage(Page):
         return page.route(request, path_components[1:])
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors, each alias standing for its source page.
+        """The restrictions on this page and its ancestors, each alias standing for its source page and the source's
+        ancestors: the pages portal.visibility hides from everyone are served only to those these restrictions allow.
 
-        Wagtail checks these before serving every page; its own version needs two queries, this one one.
+        Wagtail checks these before serving every page. Its own version needs two queries and, for an alias, checks
+        the source page alone, not the section above it; this one needs one.
         """
-        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=pages.values("source"))
+        pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source_path=Coalesce("alias_of__path", "path"))
+        return PageViewRestriction.objects.filter(Exists(pages.filter(source_path__startswith=OuterRef("page__path"))))
 
 
 class BodyMixin(models.Model):

@@ -2,15 +2,17 @@ from django.db import models
 
 
 class SearchWord(models.Model):
-    """A word that occurs in the search index: what the search compares a word that finds nothing with.
+    """A word on the live pages everyone may see: what the search compares a word that finds nothing with.
 
-    On PostgreSQL a trigger on Wagtail's index table (migration 0005) adds the words of every page it indexes, in
-    the same transaction. Words stay when their pages change or go, so the list may hold words no page has any
-    more. It is never shown: portal.views.closest_words only picks words to search for, and the search shows only
-    pages everyone may see.
+    portal.search_words keeps the list in step with publishing, unpublishing, privacy, moves and deletions. Words of
+    drafts, of pages behind a view restriction (the apothekerskast among them) and of documents never enter it: a
+    correction must not tell a visitor that a hidden word exists. On PostgreSQL only.
     """
 
     word = models.CharField(max_length=100, primary_key=True)
+    pages = models.PositiveIntegerField(
+        "pagina's", default=0, help_text="Op hoeveel openbare pagina's het woord staat."
+    )
 
     class Meta:
         verbose_name = "zoekwoord"
@@ -18,3 +20,19 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class PublicPageWords(models.Model):
+    """The words one live, public page gave the word list (separated by spaces), to take back when the page changes
+    or leaves.
+
+    The page is referred to by its id alone: a page's deletion takes the words back (portal.search_words), which a
+    foreign key would stop while the page's view restriction is deleted before it.
+    """
+
+    page_id = models.PositiveIntegerField(primary_key=True)
+    words = models.TextField()
+
+    class Meta:
+        verbose_name = "woorden van een openbare pagina"
+        verbose_name_plural = "woorden van openbare pagina's"

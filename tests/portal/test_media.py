@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.urls import clear_url_caches
 from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction
 
 import portal.urls
+from portal.models import CustomImage
 from tests.builders import make_image
 
 PDF = b"%PDF-1.4\n% vertrouwelijk\n"
@@ -110,3 +114,58 @@ def renditions_not_served():
 def test_without_serve_image_renditions_nothing_under_media_is_served(client, media, renditions_not_served):
     for name, url in media.items():
         assert client.get(url).status_code == 404, name
+
+
+def make_private_collection():
+    """A collection only the members of its group may see, that group and a member of it."""
+    group = Group.objects.create(name="Crisisteam")
+    collection = Collection.get_first_root_node().add_child(name="Crisisteam")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    member = get_user_model().objects.create_user(email="lid@example.org", password="x")
+    member.groups.add(group)
+    return collection, member
+
+
+def test_a_rendition_of_an_image_in_a_private_collection_is_served_only_to_those_allowed(client, db):
+    collection, member = make_private_collection()
+    rendition = make_image(title="Plattegrond", collection=collection).get_rendition("fill-120x80")
+    guessed = f"/media/images/{Path(rendition.file.name).name}"
+
+    anonymous = client.get(rendition.url)
+    anonymous_guess = client.get(guessed)
+    client.force_login(get_user_model().objects.create_user(email="ander@example.org", password="x"))
+    forbidden = client.get(rendition.url)
+    client.force_login(member)
+    allowed = client.get(rendition.url)
+
+    assert (anonymous.status_code, anonymous_guess.status_code, forbidden.status_code) == (404, 404, 404)
+    assert allowed.status_code == 200
+    assert allowed["Content-Type"] == "image/png"
+    assert "private" in allowed["Cache-Control"]
+    assert b"".join(allowed.streaming_content) == rendition.file.open("rb").read()
+
+
+@pytest.mark.parametrize("how", ["moved_into_a_private_collection", "collection_made_private"])
+def test_an_image_that_becomes_private_leaves_the_public_renditions(
+    client, db, django_capture_on_commit_callbacks, how
+):
+    collection = Collection.get_first_root_node().add_child(name="Crisisteam")
+    image = make_image(title="Plattegrond", **({"collection": collection} if how == "collection_made_private" else {}))
+    public_url = image.get_rendition("fill-120x80").url
+    assert client.get(public_url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+        if how == "moved_into_a_private_collection":
+            image.collection = collection
+            image.save()
+
+    assert client.get(public_url).status_code == 404
+    private_url = CustomImage.objects.get(pk=image.pk).get_rendition("fill-120x80").url
+    assert private_url != public_url
+    assert client.get(private_url).status_code == 404

@@ -29,6 +29,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from portal.search_words import refresh_search_words
 
 GENERATED_PREFIX = "[Gegenereerd]"
 BATCH_SIZE = 1000
@@ -268,6 +269,8 @@ class Command(BaseCommand):
                 self.index_in_bulk(search_index, articles, content_type.pk)
             else:
                 search_backend.add_bulk(NewsArticlePage, articles)
+            # Inserted without Wagtail's signals: their words join the search's word list here.
+            refresh_search_words([article.pk for article in articles])
             done += len(articles)
             if progress:
                 progress.update(done, "articles")
