@@ -49,6 +49,11 @@ def has_admin_access(user):
     return user.is_active and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
 
 
+def is_library_manager(user):
+    """Bibliotheekbeheer and Beheerder: the only admin users who may see the library's pages and documents."""
+    return user.is_active and user.has_perm("apothekerskast.change_accessrequest")
+
+
 def has_current_access(user):
     from apothekerskast.models import AccessRequest
 

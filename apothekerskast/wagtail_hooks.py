@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.documents.views import bulk_actions as document_bulk_actions
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -35,6 +38,42 @@ def check_document_membership(document, request):
         if state != access.MEMBER:
             return deny(request, state)
     return None
+
+
+# The admin: library titles only for those who manage the library. Page and collection permissions keep the editors
+# out of the library's edit, history, revision, explorer, search and document views (editorial.roles); these two
+# views show titles regardless of permissions, so they get a lock of their own here.
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_toolkits_from_the_page_chooser(pages, request):
+    """The page chooser lists every page to every editor (browsing and search); toolkits only to library managers."""
+    return pages if access.is_library_manager(request.user) else pages.not_type(ToolkitPage)
+
+
+class OnlyWhatTheUserMayWorkOn:
+    """Wagtail's bulk-action pages list, by title, the objects asked for by id that the user may not act on
+    (`?id=N`): an oracle for any page or document title. Here an object the user may not work on is not found."""
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(self.objects_the_user_may_work_on(), pk__in=object_ids)
+
+
+class PageBulkActionLock(OnlyWhatTheUserMayWorkOn):
+    def objects_the_user_may_work_on(self):
+        return PagePermissionPolicy().explorable_instances(self.request.user)
+
+
+class DocumentBulkActionLock(OnlyWhatTheUserMayWorkOn):
+    def objects_the_user_may_work_on(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change", "choose"])
+
+
+for lock, module in ((PageBulkActionLock, page_bulk_actions), (DocumentBulkActionLock, document_bulk_actions)):
+    for action in vars(module).values():
+        if isinstance(action, type) and action.__name__.endswith("BulkAction"):
+            # Registered after Wagtail's own action of the same model and type, which it replaces.
+            hooks.register("register_bulk_action", type(action.__name__, (lock, action), {}), order=100)
 
 
 # Reference data and access requests.

@@ -4,13 +4,17 @@ Used by the data migrations (with historical models) and by the demo loader (wit
 the same groups, permissions and workflow. Every function is idempotent.
 
 - Redacteur: writes and edits pages (news, events, standard pages, strategy chapters, newsletter editions) and
-  submits them for moderation; cannot publish.
+  submits them for moderation; cannot publish. Uses and adds images and documents in the public collection.
 - Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules.
+- Both work on the public sections and the public collection only: never on the apothekerskast, its pages or its
+  private documents, which they do not see in any admin view (tests/apothekerskast/test_admin_access.py).
 - Bibliotheekbeheer: the apothekerskast, and nothing else: decides on access requests, reads the download report,
   keeps the organisations and their e-mail domains, manages the pages under the library's index page and the
   documents in its private collection. The apothekerskast knows its managers only by these permissions.
 - Beheerder: everything, including users and groups.
 """
+
+from django.db.models import Q
 
 REDACTEUR = "Redacteur"
 EINDREDACTIE = "Eindredactie"
@@ -22,9 +26,24 @@ WORKFLOW_NAME = "Redactie → Eindredactie"
 TASK_NAME = "Goedkeuring eindredactie"
 
 # Where a role's page and collection permissions apply when not at the root of the page tree or of the collections:
-# every page of the named type, the collection of that name (apothekerskast.access.COLLECTION_NAME).
-PAGE_ROOTS = {BIBLIOTHEEKBEHEER: ("apothekerskast", "apothekerskastindexpage")}
-COLLECTION_ROOTS = {BIBLIOTHEEKBEHEER: "Apothekerskast"}
+# every page of the named types, the collection of that name. Permissions cover a page's or collection's descendants,
+# so the writers get the public sections one by one (never the home page, which would cover the apothekerskast), and
+# the public collection (never the root collection, which would cover the private one).
+# New top-level pages under the home page are the Beheerder's; a writer edits them once they are of a section's type.
+PUBLIC_SECTIONS = (
+    ("news", "newsindexpage"),
+    ("events", "eventindexpage"),
+    ("newsletter", "newsletterindexpage"),
+    ("strategy", "strategypage"),
+    ("portal", "standardpage"),
+)
+PUBLIC_COLLECTION = "Openbaar"
+PAGE_ROOTS = {
+    REDACTEUR: PUBLIC_SECTIONS,
+    EINDREDACTIE: PUBLIC_SECTIONS,
+    BIBLIOTHEEKBEHEER: (("apothekerskast", "apothekerskastindexpage"),),
+}
+COLLECTION_ROOTS = {REDACTEUR: PUBLIC_COLLECTION, EINDREDACTIE: PUBLIC_COLLECTION, BIBLIOTHEEKBEHEER: "Apothekerskast"}
 
 # Page permissions, granted on the root of the page tree (or PAGE_ROOTS).
 PAGE_PERMISSIONS = {
@@ -79,12 +98,65 @@ def _permission(Permission, dotted):
 
 def _page_roots(Page, name):
     if name in PAGE_ROOTS:
-        app_label, model = PAGE_ROOTS[name]
-        return list(Page.objects.filter(content_type__app_label=app_label, content_type__model=model))
+        types = Q()
+        for app_label, model in PAGE_ROOTS[name]:
+            types |= Q(content_type__app_label=app_label, content_type__model=model)
+        return list(Page.objects.filter(types))
     return list(Page.objects.filter(depth=1).order_by("path")[:1])
 
 
-def _collection_roots(Collection, name):
+def roles_rooted_at(app_label, model):
+    """The roles whose page permissions are granted on every page of this type."""
+    return [name for name, types in PAGE_ROOTS.items() if (app_label, model) in types]
+
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def next_child_path(parent, siblings):
+    """Treebeard's materialised path (steps of four base-36 digits) for a new last child."""
+    last = siblings.order_by("-path").values_list("path", flat=True).first()
+    if last is None:
+        return parent.path + "0001"
+    number = int(last[-4:], 36) + 1
+    step = ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        step = ALPHABET[digit] + step
+    return parent.path + step
+
+
+def public_collection(apps):
+    """The collection for public images and documents, under the root collection (created when missing)."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    collection = Collection.objects.filter(depth=2, name=PUBLIC_COLLECTION).first()
+    if collection is None:
+        root = Collection.objects.filter(depth=1).order_by("path").first()
+        siblings = Collection.objects.filter(depth=2, path__startswith=root.path)
+        collection = Collection.objects.create(
+            name=PUBLIC_COLLECTION, path=next_child_path(root, siblings), depth=2, numchild=0
+        )
+        root.numchild = siblings.count()
+        root.save(update_fields=["numchild"])
+    return collection
+
+
+def move_root_items_to_public_collection(apps):
+    """Images and documents in the root collection (public, but out of the writers' reach) move to "Openbaar"."""
+    from wagtail.documents import get_document_model_string
+    from wagtail.images import get_image_model_string
+
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).order_by("path").first()
+    public = public_collection(apps)
+    for label in (get_document_model_string(), get_image_model_string()):
+        apps.get_model(label).objects.filter(collection=root).update(collection=public)
+
+
+def _collection_roots(apps, name):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    if COLLECTION_ROOTS.get(name) == PUBLIC_COLLECTION:
+        return [public_collection(apps)]
     if name in COLLECTION_ROOTS:
         return list(Collection.objects.filter(depth=2, name=COLLECTION_ROOTS[name]))
     return list(Collection.objects.filter(depth=1).order_by("path")[:1])
@@ -98,7 +170,7 @@ def _collection_permission_app(codename):
 
 def sync_page_permissions(apps, name):
     """Give the role exactly its page permissions, on the pages they apply to now (none while those do not exist;
-    the apothekerskast's index page calls this on every save)."""
+    grant_page_permissions adds each one created later)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
@@ -116,11 +188,22 @@ def sync_page_permissions(apps, name):
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def grant_page_permissions(apps, page):
+    """A new page of a PAGE_ROOTS type: the roles rooted at its type get their permissions on it (editorial.signals)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for name in roles_rooted_at(page._meta.app_label, page._meta.model_name):
+        group, _ = Group.objects.get_or_create(name=name)
+        for codename in PAGE_PERMISSIONS[name]:
+            permission = _permission(Permission, f"wagtailcore.{codename}")
+            GroupPagePermission.objects.get_or_create(group=group, page_id=page.pk, permission=permission)
+
+
 def sync_role(apps, name):
     """Create the group of one role with exactly its permissions (removing any others it was given)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     group, _ = Group.objects.get_or_create(name=name)
@@ -133,7 +216,7 @@ def sync_role(apps, name):
     sync_page_permissions(apps, name)
 
     wanted = set(COLLECTION_PERMISSIONS[name])
-    collections = _collection_roots(Collection, name)
+    collections = _collection_roots(apps, name)
     GroupCollectionPermission.objects.filter(group=group).exclude(
         collection__in=collections, permission__codename__in=wanted
     ).delete()

@@ -6,10 +6,11 @@ Set here, not by hand, so every database (fresh clone, test, production) has the
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from editorial.roles import next_child_path
+
 MEMBERS_GROUP = "Apothekerskast-leden"
 MANAGERS_GROUP = "Apothekerskast-beheerders"
 COLLECTION_NAME = "Apothekerskast"
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MANAGER_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("apothekerskast", "accessrequest", "view_accessrequest"),
@@ -19,19 +20,6 @@ MANAGER_PERMISSIONS = [
     ("apothekerskast", "organisation", "add_organisation"),
     ("apothekerskast", "organisation", "change_organisation"),
 ]
-
-
-def next_child_path(parent, siblings):
-    """Treebeard's materialised path (steps of four base-36 digits) for a new last child."""
-    last = siblings.order_by("-path").values_list("path", flat=True).first()
-    if last is None:
-        return parent.path + "0001"
-    number = int(last[-4:], 36) + 1
-    step = ""
-    for _ in range(4):
-        number, digit = divmod(number, 36)
-        step = ALPHABET[digit] + step
-    return parent.path + step
 
 
 def create_locks(apps, schema_editor):

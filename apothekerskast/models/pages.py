@@ -34,7 +34,8 @@ class LibraryPage(BasePage):
 class ApothekerskastIndexPage(LibraryPage):
     """/apothekerskast/: the toolkits, grouped by theme, for approved members only.
 
-    On every save the page is restricted to the members group and handed to the library managers (Bibliotheekbeheer).
+    On every save the page is restricted to the members group. The library managers (Bibliotheekbeheer) get their
+    rights on it when it is created (editorial.signals).
     """
 
     parent_page_types = ["portal.HomePage"]
@@ -53,13 +54,9 @@ class ApothekerskastIndexPage(LibraryPage):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        from django.apps import apps
-
         from apothekerskast.access import restrict_library_page
-        from editorial.roles import BIBLIOTHEEKBEHEER, sync_page_permissions
 
         restrict_library_page(self)
-        sync_page_permissions(apps, BIBLIOTHEEKBEHEER)  # the library managers edit the pages under this one
         return result
 
     def toolkits(self):

@@ -21,6 +21,7 @@ from apothekerskast.models import (
     ToolkitDocument,
     ToolkitPage,
 )
+from editorial.roles import PUBLIC_COLLECTION
 
 PASSWORD = "een-lang-en-sterk-wachtwoord-2024"
 SECRET_TOOLKIT = "Geheime toolkit Vuurwerkaanpak"
@@ -102,7 +103,7 @@ def make_library(home, theme=None):
     )
     toolkit.documents = [ToolkitDocument(document=document)]
     toolkit.save_revision().publish()
-    public = Document(title="Openbare folder", collection=Collection.get_first_root_node())
+    public = Document(title="Openbare folder", collection=Collection.objects.get(depth=2, name=PUBLIC_COLLECTION))
     public.file.save("openbare-folder.pdf", ContentFile(example_pdf("Openbare folder")), save=False)
     public._set_document_file_metadata()
     public.save()

@@ -178,3 +178,74 @@ def test_the_library_manager_sees_only_the_documents_of_the_private_collection(c
     assert library.public_document.title not in listing
     assert is_denied(client.get(reverse("wagtaildocs:edit", args=[library.public_document.pk])))
     assert client.get(reverse("wagtaildocs:edit", args=[library.document.pk])).status_code == 200
+
+
+@pytest.fixture
+def sections(site, library):
+    """Every section under the home page: news, agenda, newsletter, strategy, a standard page and the library."""
+    from tests.builders import make_standard_page
+    from tests.events.builders import make_agenda
+    from tests.newsletter.builders import make_newsletter_index
+    from tests.strategy.builders import make_strategy
+
+    return {
+        "news": site.news_index,
+        "agenda": make_agenda(site.home),
+        "newsletter": make_newsletter_index(site.home),
+        "strategy": make_strategy(site.home),
+        "standard page": make_standard_page(site.home, title="Over ons"),
+        "library": library.index,
+    }
+
+
+# Where each role's page explorer opens (/admin/pages/): the public site, the library, or the whole tree.
+EXPLORER_START = {REDACTEUR: "home", EINDREDACTIE: "home", BIBLIOTHEEKBEHEER: "library", BEHEERDER: "root"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_roles_explorer_opens_at_its_section(client, site, users, sections, role):
+    from wagtail.models import Page
+
+    start = {"home": site.home, "library": sections["library"], "root": Page.get_first_root_node()}
+    client.force_login(users[role])
+    response = client.get(reverse("wagtailadmin_explore_root"), follow=True)
+    assert response.status_code == 200
+    assert response.context["parent_page"].pk == start[EXPLORER_START[role]].pk
+
+
+@pytest.mark.parametrize("role", [REDACTEUR, EINDREDACTIE])
+def test_writers_work_on_every_public_section_and_not_on_the_library(client, site, users, sections, role):
+    client.force_login(users[role])
+    listing = client.get(reverse("wagtailadmin_explore", args=[site.home.pk])).content.decode()
+    for name, page in sections.items():
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if name == "library":
+            assert edit_url not in listing
+            assert is_denied(client.get(edit_url))
+        else:
+            assert edit_url in listing, name
+            assert client.get(edit_url).status_code == 200, name
+    assert is_denied(client.get(reverse("wagtailadmin_pages:edit", args=[site.home.pk])))
+
+
+@pytest.mark.parametrize("role", [REDACTEUR, EINDREDACTIE])
+def test_writers_upload_and_choose_in_the_public_collection_only(client, users, library, role):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from apothekerskast.demo import example_pdf
+    from editorial.roles import PUBLIC_COLLECTION
+
+    client.force_login(users[role])
+    for collection, stored in (
+        (Collection.objects.get(name=PUBLIC_COLLECTION), True),
+        (library.document.collection, False),
+    ):
+        title = f"Folder voor {collection.name}"
+        pdf = SimpleUploadedFile("folder.pdf", example_pdf(title), content_type="application/pdf")
+        client.post(reverse("wagtaildocs:add"), {"title": title, "collection": collection.pk, "file": pdf})
+        assert get_document_model().objects.filter(title=title, collection=collection).exists() is stored
+    chooser = client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
+    assert library.public_document.title in chooser
+    assert library.document.title not in chooser
