@@ -3,6 +3,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 
 from events.models import EventPage, EventRegistration
+from portal import cache
 
 
 class RegistrationForm(forms.ModelForm):
@@ -34,6 +35,7 @@ def register(event, request):
                 except IntegrityError:
                     form.add_error("email", "Met dit e-mailadres is al iemand aangemeld voor dit evenement.")
                 else:
+                    cache.purge_keys({cache.page_key(event)})  # the last place taken closes the form
                     return redirect(event.get_url(request) + "?aangemeld=1")
             else:
                 event.__dict__.pop("registration_count", None)
