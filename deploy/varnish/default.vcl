@@ -2,10 +2,12 @@
 # only a response marked `public` without a cookie is stored, and only for a request without a session.
 # Purges: PURGE with an `xkey-purge` header (surrogate keys, from portal.cache.XkeyBackend) or of a URL.
 #
-# The environment supplies backends.vcl (found on vcl_path): the backends `app` and `app_search` (the same
-# application; `app_search` with a small .max_connections, the cap on concurrent searches), each probed on /healthz;
-# the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is believed); and the subroutines
-# `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages in the synthetic body.
+# The environment supplies backends.vcl (found on vcl_path; bin/start-varnish writes one, deploy/varnish/compose.vcl
+# is Docker's): the subroutines `pick_app` and `pick_search`, which set req.backend_hint to the application's backends
+# probed on /healthz (for searches one with a small .max_connections: the cap on concurrent searches; several
+# instances become a director there); the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is
+# believed); and the subroutines `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages
+# (manage.py render_error_pages) in the synthetic body.
 vcl 4.1;
 
 import cookie;
@@ -36,9 +38,9 @@ sub vcl_recv {
     }
 
     if (req.url ~ "^/zoeken/") {
-        set req.backend_hint = app_search;
+        call pick_search;
     } else {
-        set req.backend_hint = app;
+        call pick_app;
     }
     # A healthy application gets a stale object refreshed at once; a sick one leaves the last good copy in use.
     if (std.healthy(req.backend_hint)) {

@@ -133,6 +133,7 @@ def test_a_second_get_of_every_public_page_type_is_a_hit_without_a_cookie(varnis
 def test_a_published_edit_shows_everywhere_within_a_second_and_leaves_the_rest_cached(varnish, tree):
     for target in tree.article_views:
         assert shows(varnish, target, TITLE), target
+        assert varnish.get(target).cache == "HIT", target
     for unrelated in (tree.standard.url, tree.chapter.url):
         assert varnish.get(unrelated).cache == "MISS"
 
@@ -158,6 +159,7 @@ def test_a_published_edit_shows_everywhere_within_a_second_and_leaves_the_rest_c
 def test_the_scheduler_publishes_and_expires_through_the_cache(varnish, tree):
     for target in tree.article_views:
         assert shows(varnish, target, TITLE)
+        assert varnish.get(target).cache == "HIT", target
     assert shows(varnish, "/sitemap.xml", tree.article.url)
     later = make_article(tree.news_index, title="Nieuwe campagne tegen fietsendiefstal", live=False)
     later.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(seconds=1))
