@@ -17,7 +17,7 @@ backend app_search {
     .port = "8000";
     .probe = healthz;
     .first_byte_timeout = 10s;
-    .max_connections = 4;
+    .max_connections = 2;
 }
 sub pick_app { set req.backend_hint = app; }
 sub pick_search { set req.backend_hint = app_search; }

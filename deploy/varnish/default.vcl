@@ -62,7 +62,7 @@ sub vcl_recv {
         return (pass);
     }
     # Accounts, the admin, the library and documents are personal: never looked up, never stored.
-    if (req.url ~ "^/(admin|account|apothekerskast|documenten)(/|$)") {
+    if (req.url ~ "^/(admin|account|apothekerskast|documenten)([/?]|$)") {
         return (pass);
     }
     # Logged-in editors and officials always reach Django.

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from events.models import EventRegistration
 from newsletter.models import Subscriber
+from portal.models import ContactSettings
 from tests.apothekerskast.builders import SECRET_TOOLKIT, add_totp, make_library, make_organisation, make_person
-from tests.builders import make_article, make_site, make_standard_page
+from tests.builders import make_article, make_site, make_standard_page, restrict_to_logged_in
 from tests.events.builders import make_agenda, make_event
 from tests.newsletter.builders import make_edition, make_newsletter_index
 from tests.portal import pg_cluster
@@ -175,6 +176,29 @@ def test_the_scheduler_publishes_and_expires_through_the_cache(varnish, tree):
     for target in ("/", "/nieuws/", "/nieuws/feed/"):
         wait_until(lambda target=target: shows(varnish, target, "fietsendiefstal"), 1, f"go-live on {target}")
     wait_until(lambda: shows(varnish, "/sitemap.xml", later.url), 1, "the new article in the sitemap")
+
+
+def test_snippet_setting_and_privacy_changes_purge_the_pages_that_show_them(varnish, tree):
+    for target in ("/", "/nieuws/", tree.article.url, tree.standard.url):
+        assert varnish.get(target).cache == "MISS"
+        assert varnish.get(target).cache == "HIT"
+
+    tree.category.name = "Campagnes en acties"
+    tree.category.save()
+    for target in ("/", "/nieuws/", tree.article.url):
+        wait_until(lambda target=target: shows(varnish, target, "Campagnes en acties"), 1, f"category on {target}")
+    assert varnish.get(tree.standard.url).cache == "HIT"
+
+    contact = ContactSettings.for_site(tree.home.get_site())
+    contact.email = "redactie@veiligheidscoalitie.example"
+    contact.save()
+    for target in ("/", tree.standard.url):
+        wait_until(lambda target=target: shows(varnish, target, contact.email), 1, f"footer on {target}")
+
+    restrict_to_logged_in(tree.article)
+    for target in ("/", "/nieuws/"):
+        wait_until(lambda target=target: not shows(varnish, target, TITLE), 1, f"private article gone from {target}")
+    assert varnish.get(tree.article.url).status == 302  # to the login page, and not from the cache
 
 
 def test_a_members_theme_page_is_never_stored_for_anonymous_readers(varnish, tree):
