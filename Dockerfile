@@ -14,7 +14,7 @@ RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0 \
     && useradd --system --uid 1000 portal \
-    && mkdir -p /app/media && chown portal /app/media
+    && mkdir -p /app/media /srv/error-pages && chown portal /app/media /srv/error-pages
 
 USER portal
 EXPOSE 8000

@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test bench lint lock clean
+.PHONY: help install run stack test bench lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,12 +35,22 @@ run: install ## Set up, load the demo content and serve the site on http://127.0
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
+stack: install ## Serve the site cached by Varnish (with gunicorn, the scheduler, PostgreSQL) on http://127.0.0.1:8080 (STACK_PORT)
+	bin/ensure-varnish
+	bin/with-postgres bin/stack
+
 test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATABASE_URL)
 	bin/ensure-chromium
+	bin/ensure-varnish
 	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install ## Measure requests/second and p99 latency on 10,000 generated articles (PostgreSQL)
+bench: install ## Requests/second and p99 on 10,000 generated articles; MODE=stack: through Varnish, with a mixed run
+ifeq ($(MODE),stack)
+	bin/ensure-varnish
+	bin/with-postgres bench/stack.sh
+else
 	bin/with-postgres bench/run.sh
+endif
 
 lint: install ## Ruff, Django's system checks and a check for missing migrations
 	$(BIN)/ruff check .

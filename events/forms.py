@@ -3,6 +3,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 
 from events.models import EventPage, EventRegistration
+from portal import cache
 from portal.ratelimits import allow, status
 
 
@@ -40,6 +41,8 @@ def register(event, request):
                         registration.save()
                 except IntegrityError:
                     pass  # registered already: the same answer as a new registration gets
+                else:
+                    cache.purge_keys({cache.page_key(event)})  # the last place taken closes the form
                 return redirect(event.get_url(request) + "?aangemeld=1")
             else:
                 event.__dict__.pop("registration_count", None)

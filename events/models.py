@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from portal import cache
 from portal.models import BasePage, BodyMixin
 from portal.visibility import visible_to_everyone
 
@@ -76,6 +77,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def upcoming(self, request):
         """Upcoming events, and the latest few past ones so the agenda is never a blank page (one query)."""
+        cache.add_keys(request, cache.children_key(self.path))
+        cache.cache_briefly(request)  # what is upcoming changes with the date, without a publish
         today = local_today()
         recent = self.events().past(today).values("pk")[:RECENT_PAST_EVENTS]
         events = list(
@@ -95,6 +98,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("archief/")
     def archive(self, request):
+        cache.add_keys(request, cache.children_key(self.path))
         return self.render(request, context_overrides={"events": self.events().past(), "archive": True})
 
     @path("ics/")
@@ -102,6 +106,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The subscribable agenda: every live, public event."""
         from events.ical import calendar_response
 
+        cache.add_keys(request, cache.children_key(self.path))
         events = self.events().for_listing().order_by("start_date", "start_time", "pk")
         return calendar_response(request, events, name=self.title, filename="agenda.ics", attachment=False)
 
@@ -302,6 +307,8 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
 
         if request.method == "POST":
             return register(self, request)
+        if self.registration_state == "open":
+            cache.cache_briefly(request)  # the closing time passes without a publish
         return self.render(request, context_overrides={"registered": request.GET.get("aangemeld") == "1"})
 
     @path("ics/")

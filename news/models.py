@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from portal import cache
 from portal.models import LINK_FIELDS, BasePage, BodyMixin
 from portal.visibility import visible_to_everyone
 
@@ -137,6 +138,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def render_listing(self, request, listed=None, **context):
         """The listing of the articles the filter `listed` selects (all of them without one)."""
+        cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
         months, count = self.archive(listed)
         articles = self.articles() if listed is None else self.articles().filter(listed)
         listing = self.paginate(request, articles, count)
@@ -184,13 +186,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def feed(self, request):
         from news.feeds import NewsFeed
 
+        cache.add_keys(request, cache.children_key(self.path))
         return NewsFeed(self)(request)
 
     @path("categorie/<slug:slug>/feed/")
     def category_feed(self, request, slug):
         from news.feeds import NewsFeed
 
-        return NewsFeed(self, self.get_category(slug))(request)
+        category = self.get_category(slug)
+        cache.add_keys(request, cache.children_key(self.path))
+        cache.add_objects(request, category)
+        return NewsFeed(self, category)(request)
 
     @staticmethod
     def get_category(slug):
@@ -259,6 +265,10 @@ class NewsArticlePage(BodyMixin, BasePage):
         ordering = ["-date"]
         # Listings read the newest first ("-date", "-pk"): with this index PostgreSQL stops after one page.
         indexes = [models.Index(fields=["date", "page_ptr"], name="news_article_date_idx")]
+
+    def related_surrogate_keys(self):
+        """A published or withdrawn article also changes its theme's page, which lists the theme's news."""
+        return [cache.linked_key(self.theme_id)] if self.theme_id else []
 
     @cached_property
     def related_articles(self):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal import cache
 from portal.models import BasePage
 from portal.visibility import visible_to_everyone
 
@@ -34,6 +35,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         from newsletter import views
 
+        cache.add_keys(request, cache.children_key(self.path))
         return views.subscribe(self, request)
 
 

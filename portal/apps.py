@@ -6,4 +6,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
-        from portal import search_words  # noqa: F401 - connects the word list's upkeep to Wagtail's signals
+        from portal import cache, search_words  # noqa: F401 - search_words connects the word list's upkeep
+
+        cache.connect_signals()

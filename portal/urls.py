@@ -4,7 +4,6 @@ from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apothekerskast.urls import document_urlpatterns
@@ -27,7 +26,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     # Wagtail's sitemap view hands the request to the sitemap, so page URLs reuse the request's site root paths.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", views.sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_IMAGE_RENDITIONS:

@@ -15,8 +15,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from portal import cache
 from portal.models import ContactSettings, CustomRendition, SearchWord
 from portal.models.images import PRIVATE_RENDITIONS_FOLDER
 from portal.summaries import attach_summaries
@@ -162,6 +164,9 @@ def search(request):
     if not (number.isascii() and number.isdigit() and len(number) < 6 and int(number) > 0):
         raise Http404("Ongeldig paginanummer")
     number = int(number)
+    # Cached per normalised query URL (the VCL sorts the parameters) for a short while, and purged on every publish.
+    cache.add_keys(request, cache.SEARCH_KEY)
+    cache.cache_briefly(request)
 
     results, searched, too_slow = None, query, False
     if query:
@@ -231,6 +236,7 @@ def robots_txt(request):
 def security_txt(request):
     """RFC 9116: where to report a vulnerability, valid for half a year from today."""
     contact = ContactSettings.for_request(request)
+    cache.add_objects(request, contact)
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
     lines = [
         f"Contact: mailto:{contact.email}" if contact.email else f"Contact: {request.build_absolute_uri('/')}",
@@ -240,6 +246,12 @@ def security_txt(request):
     ]
     # RFC 9116 section 3: text/plain with the charset parameter set to utf-8.
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap(request, **kwargs):
+    """Wagtail's sitemap view, named for the shared cache: every publish purges it."""
+    cache.add_keys(request, cache.SITEMAP_KEY)
+    return wagtail_sitemap(request, **kwargs)
 
 
 def page_not_found(request, exception=None):

@@ -87,9 +87,14 @@ def site_sections(request):
     except AttributeError:
         pass
 
+    from portal import cache
     from portal.models import LINK_FIELDS  # here: portal.models imports this module
 
     site = Site.find_for_request(request)
     sections = keep_visible(site.root_page.get_children().live().only(*LINK_FIELDS, "show_in_menus")) if site else []
+    if site:
+        # The menu, the footer and the home page show these on every page: a new or changed section purges them.
+        cache.add_keys(request, cache.children_key(site.root_page.path))
+        cache.add_objects(request, *sections)
     request._portal_site_sections = sections
     return sections

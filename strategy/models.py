@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from portal import cache
 from portal.models import LINK_FIELDS, BasePage
 from portal.visibility import keep_visible, visible_to_everyone
 from strategy import toc
@@ -98,6 +99,12 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
                 return result
         return super().route(request, path_components)
 
+    def mark_navigation_shown(self, request):
+        """The navigation shows every chapter and theme: a new, changed or withdrawn one purges every page with it."""
+        current, archived = self.visible_children
+        cache.add_keys(request, cache.children_key(self.path))
+        cache.add_objects(request, self, *current, *archived)
+
     def navigation(self, page):
         """The Voorpagina and the current chapters and themes, each marked when it is `page`, and the pages
         before and after `page` (None at either end, and for a page that is not in the navigation)."""
@@ -114,6 +121,7 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["strategy_page"] = self
         context["sections"], context["archived_themes"] = self.visible_children
+        self.mark_navigation_shown(request)
         context["navigation"] = self.navigation(self)
         return context
 
@@ -170,6 +178,7 @@ class StrategySectionMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.strategy_page.mark_navigation_shown(request)
         context["strategy_page"] = self.strategy_page
         context["navigation"] = self.strategy_page.navigation(self)
         return context
@@ -311,6 +320,7 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        cache.add_keys(request, cache.linked_key(self.pk))
         context["theme_news"] = news = self.latest_news()
         context.update(self.library_context(request.user))
         context["toc"] = toc.nest(self.toc_entries(with_news=bool(news), with_library=context["library_has_toolkits"]))

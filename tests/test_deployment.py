@@ -43,3 +43,15 @@ def test_nginx_serves_only_image_renditions_from_media():
     assert "alias /srv/media/images/;" in locations["/media/images/"]
     assert "return 404;" in locations["/media/"]
     assert not any("documents" in path or "original_images" in path for path in locations)
+
+
+def test_the_cache_sits_between_nginx_and_the_app_with_the_vcl_from_deploy():
+    services = load_compose()["services"]
+    cache = services["cache"]
+    assert "./deploy/varnish/default.vcl:/etc/varnish/default.vcl:ro" in cache["volumes"]
+    assert cache["depends_on"]["app"]["condition"] == "service_healthy"
+    assert services["web"]["depends_on"]["cache"]["condition"] == "service_healthy"
+    assert "server cache:80;" in (ROOT / "deploy" / "nginx.conf").read_text()
+    for name in ("app", "scheduler"):  # both publish, so both purge
+        assert services[name]["environment"]["CACHE_PURGE_URL"] == "http://cache:80", name
+    assert "ports" not in cache

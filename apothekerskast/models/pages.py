@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal import cache
 from portal.models import BasePage
 
 LIBRARY_SLUG = "apothekerskast"
@@ -126,6 +127,12 @@ class ToolkitPage(LibraryPage):
     class Meta:
         verbose_name = "toolkit"
         verbose_name_plural = "toolkits"
+
+    def related_surrogate_keys(self):
+        """The public pages that show that this toolkit exists: its theme's page (whether there are toolkits) and
+        the articles that announce it (its title); see portal/cache.py."""
+        keys = [f"page-{announcement.article_id}" for announcement in self.announcements.all()]
+        return [*keys, cache.linked_key(self.theme_id)] if self.theme_id else keys
 
 
 class ToolkitDocument(Orderable):

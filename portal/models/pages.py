@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
+from portal import cache
 from portal.blocks import BaseStreamBlock
 from portal.summaries import attach_summaries
 from portal.visibility import site_sections
@@ -120,7 +121,13 @@ class HomePage(BodyMixin, BasePage):
         context["news_index"] = next(
             (page for page in site_sections(request) if page.specific_class is NewsIndexPage), None
         )
-        context["strategy_themes"] = ThemePage.objects.descendant_of(self).current()
+        context["strategy_themes"] = themes = list(ThemePage.objects.descendant_of(self).current())
+        # New articles and themes appear here: the listings of their parents name this page too.
+        listed_parents = {cache.parent_path(theme) for theme in themes}
+        if context["news_index"]:
+            listed_parents.add(context["news_index"].path)
+        cache.add_keys(request, *(cache.children_key(path) for path in listed_parents))
+        cache.add_objects(request, *themes)
         return context
 
 

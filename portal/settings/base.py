@@ -70,13 +70,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.cache.SharedCacheMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "apothekerskast.middleware.AccountPagesNotStoredMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "portal.middleware.SameOriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -160,6 +161,17 @@ CACHES = {
         "LOCATION": "portal_cache",
     }
 }
+
+# The shared HTTP cache (portal/cache.py, deploy/varnish/): how long it keeps public pages (purged on every change
+# anyway), search results, and how long browsers keep them. CACHE_PURGE_URL is where purges go (the Varnish).
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", str(24 * 3600)))
+SHARED_CACHE_BRIEF_SECONDS = int(os.environ.get("SHARED_CACHE_BRIEF_SECONDS", "300"))
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "portal.cache.XkeyBackend", "LOCATION": os.environ["CACHE_PURGE_URL"]}}
+    if os.environ.get("CACHE_PURGE_URL")
+    else {}
+)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,5 +1,6 @@
 from django import template
 
+from portal import cache
 from portal.visibility import site_sections
 
 register = template.Library()
@@ -14,6 +15,16 @@ def short_date(value):
     if not value:
         return ""
     return f"{value.day} {SHORT_MONTHS[value.month - 1]} {value.year}"
+
+
+@register.simple_tag(takes_context=True)
+def surrogate_keys(context, *objects):
+    """Names the pages, snippets, settings or images a template shows for the shared cache (portal/cache.py), so
+    that a change to one of them purges this response. Renders nothing."""
+    request = context.get("request")
+    if request is not None:
+        cache.add_objects(request, *objects)
+    return ""
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -47,6 +58,7 @@ def breadcrumbs(context):
     while node.depth > 2:
         node = node.get_parent()
         ancestors.insert(0, node)
+    cache.add_objects(context["request"], *ancestors)
     return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
