@@ -1,6 +1,8 @@
 """The newsletter: editions (a date, an intro and an ordered choice of news items and events), subscribers who
 signed up with double opt-in, and one delivery record per edition and subscriber so sending never repeats."""
 
+import datetime
+
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
@@ -26,6 +28,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "nieuwsbriefoverzicht"
+        verbose_name_plural = "nieuwsbriefoverzichten"
 
     def editions(self):
         return visible_to_everyone(NewsletterEditionPage.objects.child_of(self).live()).order_by("-date", "-pk")
@@ -40,7 +43,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 class NewsletterEditionPage(BasePage):
     """One edition: shown on the site and sent by e-mail (`manage.py send_newsletter`)."""
 
-    date = models.DateField("datum")
+    date = models.DateField("datum", default=datetime.date.today)
     intro = RichTextField("inleiding", features=INTRO_FEATURES, blank=True)
 
     parent_page_types = ["newsletter.NewsletterIndexPage"]
@@ -92,7 +95,7 @@ class NewsletterEditionPage(BasePage):
 
 
 class NewsletterItem(Orderable):
-    edition = ParentalKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="items")
+    edition = ParentalKey(NewsletterEditionPage, verbose_name="editie", on_delete=models.CASCADE, related_name="items")
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name="bericht of evenement", on_delete=models.CASCADE, related_name="+"
     )
@@ -141,8 +144,12 @@ class Subscriber(models.Model):
 class Delivery(models.Model):
     """That an edition went (or is going) to a subscriber: claimed before sending, so no one gets it twice."""
 
-    edition = models.ForeignKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    edition = models.ForeignKey(
+        NewsletterEditionPage, verbose_name="editie", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(
+        Subscriber, verbose_name="abonnee", on_delete=models.CASCADE, related_name="deliveries"
+    )
     claimed_at = models.DateTimeField("geclaimd op", default=timezone.now)
     sent_at = models.DateTimeField("verzonden op", null=True, blank=True)
 

@@ -9,9 +9,15 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
+    class Meta:
+        verbose_name = "afbeelding"
+        verbose_name_plural = "afbeeldingen"
+
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
+        verbose_name = "uitsnede"
+        verbose_name_plural = "uitsneden"
         unique_together = (("image", "filter_spec", "focal_point_key"),)
