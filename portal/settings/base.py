@@ -213,6 +213,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar (a request to another host for every editor shown); initials instead (editorial hooks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Editors log in (and reset passwords) through allauth, with two-factor authentication and rate limits.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Dutch stemming for site search on PostgreSQL (ignored by SQLite's full-text search).
