@@ -5,7 +5,8 @@ the same groups, permissions and workflow. Every function is idempotent.
 
 - Redacteur: writes and edits pages (news, events, standard pages, strategy chapters, newsletter editions) and
   submits them for moderation; cannot publish.
-- Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules.
+- Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules; sends the
+  newsletter.
 - Bibliotheekbeheer: the apothekerskast, and nothing else: decides on access requests, reads the download report,
   keeps the organisations and their e-mail domains, manages the pages under the library's index page and the
   documents in its private collection. The apothekerskast knows its managers only by these permissions.
@@ -51,6 +52,7 @@ MODEL_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "news.add_newscategory", "news.change_newscategory", "news.view_newscategory",
         "events.view_eventregistration", "events.delete_eventregistration",
+        "newsletter.add_mailing",
     ],
     BIBLIOTHEEKBEHEER: [
         "wagtailadmin.access_admin",
