@@ -74,6 +74,7 @@ class SendEditionView(WagtailAdminTemplateMixin, View):
             edition=self.edition,
             mailing=self.mailing,
             counts=delivery_counts(self.edition) if self.mailing else None,
+            waiting_for_time=self.mailing is not None and self.mailing.send_at > timezone.now(),
             subscriber_count=Subscriber.objects.confirmed().count(),
             **kwargs,
         )
