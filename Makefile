@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run stack test bench lint lock clean
+.PHONY: help install run serve stack test bench lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,6 +25,10 @@ install: $(STAMP) ## Create the virtualenv and install the locked dependencies
 
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:$(PORT)
+	@# On this checkout's PostgreSQL under var/postgres when the server binaries are there, else on SQLite.
+	bin/with-local-postgres $(MAKE) --no-print-directory serve PORT=$(PORT)
+
+serve: # the rest of `make run`, against the database bin/with-local-postgres chose
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content

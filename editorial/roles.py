@@ -5,7 +5,8 @@ the same groups, permissions and workflow. Every function is idempotent.
 
 - Redacteur: writes and edits pages (news, events, standard pages, strategy chapters, newsletter editions) and
   submits them for moderation; cannot publish. Uses and adds images and documents in the public collection.
-- Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules.
+- Eindredactie: approves (the workflow's only task is theirs), publishes, unpublishes and schedules; sends the
+  newsletter.
 - Both work on the public sections and the public collection only: never on the apothekerskast, its pages or its
   private documents, which they do not see in any admin view (tests/apothekerskast/test_admin_access.py).
 - Bibliotheekbeheer: the apothekerskast, and nothing else: decides on access requests, reads the download report,
@@ -70,6 +71,7 @@ MODEL_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "news.add_newscategory", "news.change_newscategory", "news.view_newscategory",
         "events.view_eventregistration", "events.delete_eventregistration",
+        "newsletter.add_mailing",
     ],
     BIBLIOTHEEKBEHEER: [
         "wagtailadmin.access_admin",

@@ -91,6 +91,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "nieuwsoverzicht"
+        verbose_name_plural = "nieuwsoverzichten"
 
     def articles(self):
         return NewsArticlePage.objects.child_of(self).for_listing()
@@ -209,7 +210,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 class NewsArticlePage(BodyMixin, BasePage):
     """A news item: a dated, categorised article with a summary and an optional lead image."""
 
-    date = models.DateField("publicatiedatum", help_text="Bepaalt de volgorde in het nieuwsoverzicht.")
+    date = models.DateField(
+        "publicatiedatum", default=date.today, help_text="Bepaalt de volgorde in het nieuwsoverzicht."
+    )
     category = models.ForeignKey(
         NewsCategory, verbose_name="categorie", on_delete=models.PROTECT, related_name="articles"
     )

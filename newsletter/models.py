@@ -1,6 +1,9 @@
 """The newsletter: editions (a date, an intro and an ordered choice of news items and events), subscribers who
 signed up with double opt-in, and one delivery record per edition and subscriber so sending never repeats."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
@@ -27,6 +30,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "nieuwsbriefoverzicht"
+        verbose_name_plural = "nieuwsbriefoverzichten"
 
     def editions(self):
         return visible_to_everyone(NewsletterEditionPage.objects.child_of(self).live()).order_by("-date", "-pk")
@@ -40,9 +44,9 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
 
 class NewsletterEditionPage(BasePage):
-    """One edition: shown on the site and sent by e-mail (`manage.py send_newsletter`)."""
+    """One edition: shown on the site and sent by e-mail (from the admin, or `manage.py send_newsletter`)."""
 
-    date = models.DateField("datum")
+    date = models.DateField("datum", default=datetime.date.today)
     intro = RichTextField("inleiding", features=INTRO_FEATURES, blank=True)
 
     parent_page_types = ["newsletter.NewsletterIndexPage"]
@@ -94,7 +98,7 @@ class NewsletterEditionPage(BasePage):
 
 
 class NewsletterItem(Orderable):
-    edition = ParentalKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="items")
+    edition = ParentalKey(NewsletterEditionPage, verbose_name="editie", on_delete=models.CASCADE, related_name="items")
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name="bericht of evenement", on_delete=models.CASCADE, related_name="+"
     )
@@ -140,13 +144,53 @@ class Subscriber(models.Model):
         return self.email
 
 
+class MailingQuerySet(models.QuerySet):
+    def due(self):
+        """Unfinished mailings whose time has come, of editions that are live (a later one waits for its edition)."""
+        return self.filter(finished_at__isnull=True, send_at__lte=timezone.now(), edition__live=True).order_by(
+            "send_at", "pk"
+        )
+
+
+class Mailing(models.Model):
+    """The order to send an edition to every confirmed subscriber, given once in the admin ("Verzenden naar N
+    abonnees"); the scheduler carries it out (`run_scheduler`, through `send_newsletter --due`)."""
+
+    edition = models.OneToOneField(
+        NewsletterEditionPage, verbose_name="editie", on_delete=models.CASCADE, related_name="mailing"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="opdracht van", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField("opdracht gegeven op", default=timezone.now)
+    send_at = models.DateTimeField("verzenden vanaf", default=timezone.now)
+    subscriber_count = models.PositiveIntegerField("abonnees bij de opdracht")
+    started_at = models.DateTimeField("begonnen op", null=True, blank=True)
+    finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+
+    objects = MailingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verzendopdracht"
+        verbose_name_plural = "verzendopdrachten"
+
+    def __str__(self):
+        return str(self.edition)
+
+
 class Delivery(models.Model):
     """That an edition went (or is going) to a subscriber: claimed before sending, so no one gets it twice."""
 
-    edition = models.ForeignKey(NewsletterEditionPage, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    edition = models.ForeignKey(
+        NewsletterEditionPage, verbose_name="editie", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(
+        Subscriber, verbose_name="abonnee", on_delete=models.CASCADE, related_name="deliveries"
+    )
     claimed_at = models.DateTimeField("geclaimd op", default=timezone.now)
     sent_at = models.DateTimeField("verzonden op", null=True, blank=True)
+    failed_at = models.DateTimeField("mislukt op", null=True, blank=True)
+    error = models.CharField("foutmelding", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "verzending"

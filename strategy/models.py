@@ -67,6 +67,7 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
 
     class Meta:
         verbose_name = "veiligheidsstrategie"
+        verbose_name_plural = "veiligheidsstrategieën"
 
     def sections(self, with_content=False):
         """The live, public chapters and themes in the editors' order, as (current, archived).

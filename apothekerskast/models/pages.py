@@ -47,6 +47,7 @@ class ApothekerskastIndexPage(LibraryPage):
 
     class Meta:
         verbose_name = "apothekerskast"
+        verbose_name_plural = "apothekerskasten"
 
     def clean(self):
         super().clean()

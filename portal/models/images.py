@@ -19,6 +19,10 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
+    class Meta:
+        verbose_name = "afbeelding"
+        verbose_name_plural = "afbeeldingen"
+
     def is_private(self):
         return self.collection.get_view_restrictions().exists()
 
@@ -27,6 +31,8 @@ class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
+        verbose_name = "uitsnede"
+        verbose_name_plural = "uitsneden"
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
     def get_upload_to(self, filename):

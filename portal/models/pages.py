@@ -98,6 +98,7 @@ class HomePage(BodyMixin, BasePage):
 
     class Meta:
         verbose_name = "homepagina"
+        verbose_name_plural = "homepagina’s"
 
     def route(self, request, path_components):
         """A section is found among the site's sections, which the menu reads anyway; one hidden from the public
@@ -142,3 +143,4 @@ class StandardPage(BodyMixin, BasePage):
 
     class Meta:
         verbose_name = "standaardpagina"
+        verbose_name_plural = "standaardpagina’s"

@@ -16,6 +16,7 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "contactgegevens"
+        verbose_name_plural = "contactgegevens"
 
     @property
     def phone_href(self):

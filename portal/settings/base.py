@@ -224,6 +224,8 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Newsletter: how long a sign-up's confirmation link stays valid (double opt-in).
 NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+# Newsletter: at most this many mails per run of the scheduler (a run a minute).
+NEWSLETTER_MAILS_PER_RUN = int(os.environ.get("NEWSLETTER_MAILS_PER_RUN", "1000"))
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -233,6 +235,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar (a request to another host for every editor shown); initials instead (editorial hooks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Editors log in (and reset passwords) through allauth, with two-factor authentication and rate limits.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Dutch stemming for site search on PostgreSQL (ignored by SQLite's full-text search).
