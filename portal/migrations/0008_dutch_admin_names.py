@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_search_match_index'),
+        ('portal', '0007_search_words_from_public_pages'),
     ]
 
     operations = [

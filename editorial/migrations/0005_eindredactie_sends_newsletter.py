@@ -12,7 +12,7 @@ def update_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_library_managers_and_no_wagtail_defaults"),
+        ("editorial", "0004_writers_on_public_sections_only"),
         ("newsletter", "0003_mailing_and_failed_deliveries"),
     ]
 
