@@ -260,6 +260,32 @@ class NewsArticlePage(BodyMixin, BasePage):
         # Listings read the newest first ("-date", "-pk"): with this index PostgreSQL stops after one page.
         indexes = [models.Index(fields=["date", "page_ptr"], name="news_article_date_idx")]
 
+    # Previews on social media and in search engines (see portal's social_meta tag and the JSON-LD below).
+    social_type = "article"
+
+    @property
+    def social_image(self):
+        return self.lead_image
+
+    def structured_data(self, social_image_url, logo_url):
+        """schema.org NewsArticle for search engines: headline, dates, image and publisher."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.date).isoformat(),
+            "publisher": {
+                "@type": "Organization",
+                "name": "Veiligheidscoalitie Midden-Nederland",
+                "logo": {"@type": "ImageObject", "url": logo_url},
+            },
+        }
+        if social_image_url:
+            data["image"] = [social_image_url]
+        return data
+
     @cached_property
     def related_articles(self):
         """The latest other articles in the same category."""
