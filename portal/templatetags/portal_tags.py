@@ -83,7 +83,7 @@ def social_meta(context):
     root = site_root_url(request)
     canonical = root + request.path
     number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
+    if number.isascii() and number.isdigit() and int(number) > 1:
         canonical += f"?page={number}"
     return {
         "canonical": canonical,
