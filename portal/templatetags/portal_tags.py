@@ -74,17 +74,19 @@ def site_root_url(request):
 
 
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
-def social_meta(context):
+def social_meta(context, canonical=None):
     """The canonical link and Open Graph tags of any public page, with absolute URLs from the site root.
 
-    A page type with a picture for previews names it in `social_image` (an image or None)."""
+    `canonical` overrides the address (a view of a page that points search engines to the page itself). A page
+    type with a picture for previews names it in `social_image` (an image or None)."""
     request = context["request"]
     page = context.get("page")
     root = site_root_url(request)
-    canonical = root + request.path
-    number = request.GET.get("page", "")
-    if number.isascii() and number.isdigit() and int(number) > 1:
-        canonical += f"?page={number}"
+    if canonical is None:
+        canonical = root + request.path
+        number = request.GET.get("page", "")
+        if number.isascii() and number.isdigit() and int(number) > 1:
+            canonical += f"?page={number}"
     return {
         "canonical": canonical,
         "title": (page and (page.seo_title or page.title)) or SITE_NAME,
