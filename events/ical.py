@@ -42,8 +42,10 @@ def build_event(event, request, host):
             item.add("dtend", event.end)
     description = [event.summary]
     if event.day_part and event.is_all_day:
-        description.append(f"Dagdeel: {event.day_part}; de tijden volgen.")
-    if event.save_the_date:
+        description.append(
+            f"Dagdeel: {event.day_part}." if event.is_past else f"Dagdeel: {event.day_part}; de tijden volgen."
+        )
+    if event.is_announcement:
         description.append("Save the date: meer informatie volgt.")
         item.add("status", "TENTATIVE")
     else:

@@ -160,6 +160,15 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
         "maximum aantal deelnemers", null=True, blank=True, help_text="Leeg: geen maximum."
     )
     registration_closes = models.DateTimeField("aanmelden kan tot", null=True, blank=True)
+    report = models.ForeignKey(
+        "news.NewsArticlePage",
+        verbose_name="terugblik",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Het nieuwsbericht dat op dit evenement terugblikt; de pagina linkt ernaar.",
+    )
 
     objects = EventManager()
 
@@ -198,6 +207,7 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
             ],
             heading="Aanmelden",
         ),
+        FieldPanel("report"),
         *BodyMixin.body_panels,
     ]
     search_fields = [
@@ -273,6 +283,18 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
     def is_past(self):
         return self.last_day < local_today()
 
+    @property
+    def is_announcement(self):
+        """A "save the date" whose day is still to come; once it has passed, it is simply a past event."""
+        return self.save_the_date and not self.is_past
+
+    @cached_property
+    def published_report(self):
+        """The linked report if readers can see it (live and public), else None."""
+        if self.report_id is None:
+            return None
+        return visible_to_everyone(Page.objects.live().filter(pk=self.report_id)).specific().first()
+
     # Registration
 
     @cached_property
@@ -282,10 +304,8 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
     @property
     def registration_state(self):
         """One of: "none" (no registration), "link" (elsewhere), "closed", "full" or "open" (the form)."""
-        if self.save_the_date or not (self.registration_url or self.registration_form):
+        if self.save_the_date or self.is_past or not (self.registration_url or self.registration_form):
             return "none"
-        if self.is_past:
-            return "closed"
         if self.registration_url:
             return "link"
         if self.registration_closes and timezone.now() >= self.registration_closes:

@@ -273,6 +273,32 @@ class NewsArticlePage(BodyMixin, BasePage):
         """A published or withdrawn article also changes its theme's page, which lists the theme's news."""
         return [cache.linked_key(self.theme_id)] if self.theme_id else []
 
+    # Previews on social media and in search engines (see portal's social_meta tag and the JSON-LD below).
+    social_type = "article"
+
+    @property
+    def social_image(self):
+        return self.lead_image
+
+    def structured_data(self, social_image_url, logo_url):
+        """schema.org NewsArticle for search engines: headline, dates, image and publisher."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.date).isoformat(),
+            "publisher": {
+                "@type": "Organization",
+                "name": "Veiligheidscoalitie Midden-Nederland",
+                "logo": {"@type": "ImageObject", "url": logo_url},
+            },
+        }
+        if social_image_url:
+            data["image"] = [social_image_url]
+        return data
+
     @cached_property
     def related_articles(self):
         """The latest other articles in the same category."""

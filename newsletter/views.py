@@ -46,7 +46,7 @@ def send_confirmation(request, subscriber):
     hours = tokens.confirm_max_age() // 3600
     body = render_to_string("newsletter/email/confirm.txt", {"link": link, "hours": hours})
     EmailMessage(
-        "Bevestig je aanmelding voor de nieuwsbrief", body, settings.DEFAULT_FROM_EMAIL, [subscriber.email]
+        "Bevestig uw aanmelding voor de nieuwsbrief", body, settings.DEFAULT_FROM_EMAIL, [subscriber.email]
     ).send()
 
 

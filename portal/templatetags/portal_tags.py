@@ -1,4 +1,11 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from portal import cache
 from portal.visibility import site_sections
@@ -67,3 +74,54 @@ def footer_links(context):
     """The home page's live, public children kept out of the main menu, such as Privacy."""
     request = context["request"]
     return {"items": [item for item in site_sections(request) if not item.show_in_menus], "request": request}
+
+
+SITE_NAME = "Veiligheidscoalitie Midden-Nederland"
+
+
+def site_root_url(request):
+    """The site's own address (scheme, host and port) as editors set it under Instellingen > Sites."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context, canonical=None):
+    """The canonical link and Open Graph tags of any public page, with absolute URLs from the site root.
+
+    `canonical` overrides the address (a view of a page that points search engines to the page itself). A page
+    type with a picture for previews names it in `social_image` (an image or None)."""
+    request = context["request"]
+    page = context.get("page")
+    root = site_root_url(request)
+    if canonical is None:
+        canonical = root + request.path
+        number = request.GET.get("page", "")
+        if number.isascii() and number.isdigit() and int(number) > 1:
+            canonical += f"?page={number}"
+    return {
+        "canonical": canonical,
+        "title": (page and (page.seo_title or page.title)) or SITE_NAME,
+        "description": page and (page.search_description or page.summary),
+        "type": getattr(page, "social_type", "website"),
+        "image": social_image_url(root, page),
+        "site_name": SITE_NAME,
+    }
+
+
+def social_image_url(root, page):
+    """The absolute URL of the page's preview picture (1200×630, as Open Graph advises), or "" without one."""
+    image = getattr(page, "social_image", None)
+    return root + image.get_rendition("fill-1200x630|format-jpeg").url if image else ""
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org data (`page.structured_data(image_url, logo_url)`) as a JSON-LD block."""
+    request, page = context["request"], context["page"]
+    root = site_root_url(request)
+    data = page.structured_data(social_image_url(root, page), root + static("img/logo.svg"))
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    # Safe: the characters that could end the script element or start markup are escaped just above.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

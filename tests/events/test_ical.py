@@ -49,11 +49,11 @@ def test_a_timed_event_is_in_amsterdam_local_time_on_either_side_of_dst(client, 
 
 def test_an_event_without_a_time_is_an_all_day_date_event_with_its_part_of_day_in_words(client, agenda):
     event = make_event(
-        agenda, title="Netwerkbijeenkomst", start_date=datetime.date(2024, 4, 4), day_part="ochtend", save_the_date=True
+        agenda, title="Netwerkbijeenkomst", start_date=datetime.date(2030, 4, 4), day_part="ochtend", save_the_date=True
     )
     item = only_event(parse(client.get(f"/agenda/{event.slug}/ics/")))
-    assert item.decoded("dtstart") == datetime.date(2024, 4, 4)
-    assert item.decoded("dtend") == datetime.date(2024, 4, 5)  # exclusive: the one day only
+    assert item.decoded("dtstart") == datetime.date(2030, 4, 4)
+    assert item.decoded("dtend") == datetime.date(2030, 4, 5)  # exclusive: the one day only
     assert "VALUE=DATE" in item.to_ical().decode()
     assert str(item["summary"]) == "Netwerkbijeenkomst (ochtend)"
     assert "ochtend" in str(item["description"])

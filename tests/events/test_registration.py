@@ -26,7 +26,7 @@ def test_a_visitor_registers_and_is_thanked(client, agenda):
     assert (registration.event_id, registration.name, registration.organisation, registration.email) == (
         event.pk, "Anna de Vries", "Gemeente Utrecht", "anna@example.org"
     )  # fmt: skip
-    assert "je bent aangemeld" in client.get(response["Location"]).content.decode()
+    assert "u bent aangemeld" in client.get(response["Location"]).content.decode()
 
 
 def test_registration_stops_at_capacity(client, agenda):

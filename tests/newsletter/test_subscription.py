@@ -25,7 +25,7 @@ def confirmation_link():
 def test_sign_up_sends_a_confirmation_link_and_confirming_records_the_consent(client, newsletter):
     response = sign_up(client)
     assert response.status_code == 302
-    assert "we hebben je een e-mail gestuurd" in client.get(response["Location"]).content.decode()
+    assert "we hebben u een e-mail gestuurd" in client.get(response["Location"]).content.decode()
     subscriber = Subscriber.objects.get(email="lid@example.org")
     assert subscriber.status == "pending" and subscriber.consent_at is None
     assert mail.outbox[0].to == ["lid@example.org"]
@@ -36,7 +36,7 @@ def test_sign_up_sends_a_confirmation_link_and_confirming_records_the_consent(cl
     subscriber.refresh_from_db()
     assert subscriber.status == "pending"
 
-    assert "Je aanmelding is bevestigd" in client.post(link).content.decode()
+    assert "Uw aanmelding is bevestigd" in client.post(link).content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == "confirmed" and subscriber.consent_at is not None
     assert subscriber.consent_source == "aanmeldformulier /nieuwsbrief/; bevestigd via de link in de e-mail"
@@ -84,12 +84,12 @@ def test_one_click_unsubscribe_works_without_a_csrf_token(newsletter):
     (subscriber,) = make_subscribers(1)
     url = f"/nieuwsbrief/afmelden/{tokens.unsubscribe_token(subscriber)}/"
     client = Client(enforce_csrf_checks=True)
-    assert "Wil je de nieuwsbrief niet meer ontvangen?" in client.get(url).content.decode()
+    assert "Wilt u de nieuwsbrief niet meer ontvangen?" in client.get(url).content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == "confirmed"  # a GET (a link preview) unsubscribes nobody
 
     response = client.post(url, {"List-Unsubscribe": "One-Click"})
-    assert response.status_code == 200 and "Je bent afgemeld" in response.content.decode()
+    assert response.status_code == 200 and "U bent afgemeld" in response.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed" and subscriber.unsubscribed_at is not None
     assert client.post("/nieuwsbrief/afmelden/vals/").status_code == 400

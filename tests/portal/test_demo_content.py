@@ -27,8 +27,16 @@ class DemoSiteTests(TestCase):
                 shown = footer(self.client.get(url))
                 assert "<p>Bureau Regionale Veiligheidsstrategie Midden-Nederland</p>" in shown
                 assert 'Telefoon: <a href="tel:0614873690">06-14 87 36 90</a>' in shown
-                assert '<a href="mailto:sectretariaat@rvs-mn.nl">sectretariaat@rvs-mn.nl</a>' in shown
+                assert '<a href="mailto:secretariaat@rvs-mn.nl">secretariaat@rvs-mn.nl</a>' in shown
                 assert '<a href="https://www.veiligheidscoalitie.nl">www.veiligheidscoalitie.nl</a>' in shown
+
+    def test_the_contact_address_is_published_without_the_pdfs_typo(self):
+        """The strategy PDF prints "sectretariaat@"; the footer, /contact/ and security.txt give the real address."""
+        for url in ["/", "/contact/", "/.well-known/security.txt", "/veiligheidsstrategie/bijlagen/"]:
+            with self.subTest(url=url):
+                text = self.client.get(url).content.decode()
+                assert "secretariaat@rvs-mn.nl" in text
+                assert "sectretariaat" not in text
 
     def test_footer_follows_the_site_setting(self):
         contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))

@@ -56,6 +56,7 @@ OCR_SLIPS = {
     "ondermeer": "onder meer",
     "regioburgermeester": "regioburgemeester",
     "Kennis - en": "Kennis- en",
+    "sectretariaat@": "secretariaat@",
     "£": "±",
     "en/\nof": "en/of",
 }
@@ -77,7 +78,7 @@ REASSEMBLED = {
     "in Midden-Nederland.",
     "(csv’s) uit Midden-Nederland houden zich bezig met de handel in of productie van drugs.",
     "Telefoon: 06-14 87 36 90",
-    "Email: sectretariaat@rvs-mn.nl",
+    "Email: secretariaat@rvs-mn.nl",
     "Website: www.veiligheidscoalitie.nl",
     "Bestuur & Cultuur - Midden-Nederland",
 }
