@@ -94,7 +94,7 @@ def test_sitemap_is_valid_xml_listing_exactly_the_live_public_pages(client, site
 
 
 def test_sitemap_sections_together_list_every_public_page_exactly_once(client, site, monkeypatch):
-    # Sections of 4 pages stand in for the 5,000 of the site: 2 pages and 11 articles need 4 sections.
+    # Sections of 4 pages stand in for the 2,000 of the site: 2 pages and 11 articles need 4 sections.
     monkeypatch.setattr(PagesSitemap, "limit", 4)
     articles = make_articles(site.news_index, 11)
     make_standard_page(site.home, title="Concept", live=False)
