@@ -39,16 +39,6 @@ def test_news_page_costs_a_fixed_number_of_queries(client, full_site, name):
     assert_constant_query_count(client, full_site, {name: PAGES[name]})
 
 
-DEEP_PAGES = {
-    "news index page 2": lambda: "/nieuws/?page=2",
-    "news index page 3": lambda: "/nieuws/?page=3",
-    "category page 2": lambda: "/nieuws/categorie/campagnes/?page=2",
-    "year archive page 2": lambda: "/nieuws/2023/?page=2",
-}
-
-
-@pytest.mark.parametrize("name", DEEP_PAGES)
-def test_a_deeper_page_of_a_listing_costs_a_fixed_number_of_queries(client, full_site, name):
-    # Page 3 of the index needs more than twenty articles, page 2 of a category or a year (a sixth or a quarter of
-    # them) more than sixty; the deeper page starts in an older month with every count.
-    assert_constant_query_count(client, full_site, {name: DEEP_PAGES[name]}, small=70, large=140)
+def test_a_deeper_page_of_the_news_index_costs_a_fixed_number_of_queries(client, full_site):
+    # Page 3 needs more than twenty articles; with 25 and with 50 it starts in a different month.
+    assert_constant_query_count(client, full_site, {"news index page 3": lambda: "/nieuws/?page=3"}, small=25)
