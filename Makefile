@@ -39,8 +39,8 @@ test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATAB
 	bin/ensure-chromium
 	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install ## Measure requests/second and p99 latency on 10,000 generated articles (PostgreSQL)
-	bin/with-postgres bench/run.sh
+bench: install ## Measure throughput and single-request p50/p95 on generated articles (ARTICLES=10000, PostgreSQL)
+	BENCH_ARTICLES=$(or $(ARTICLES),$(BENCH_ARTICLES),10000) bin/with-postgres bench/run.sh
 
 lint: install ## Ruff, Django's system checks and a check for missing migrations
 	$(BIN)/ruff check .
