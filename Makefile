@@ -48,12 +48,12 @@ test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATAB
 	bin/ensure-varnish
 	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install ## Requests/second and p99 on 10,000 generated articles; MODE=stack: through Varnish, with a mixed run
+bench: install ## Throughput and p50/p95 on generated articles (ARTICLES=10000); MODE=stack: through Varnish
 ifeq ($(MODE),stack)
 	bin/ensure-varnish
 	bin/with-postgres bench/stack.sh
 else
-	bin/with-postgres bench/run.sh
+	BENCH_ARTICLES=$(or $(ARTICLES),$(BENCH_ARTICLES),10000) bin/with-postgres bench/run.sh
 endif
 
 lint: install ## Ruff, Django's system checks and a check for missing migrations

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from apothekerskast import access
 from apothekerskast.denial import deny
-from apothekerskast.models import AccessRequest, Organisation
+from apothekerskast.models import AccessRequest, Organisation, ToolkitPage
 from apothekerskast.reports import DownloadReportView
 
 # Gates: one check (apothekerskast.access) for every page and document of the library.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test (`make bench`): requests/second and p99 latency of the main public pages with 10,000 generated
-# news articles, served as in production by gunicorn with 2 sync workers (DEBUG off, no caching).
+# news articles (`make bench ARTICLES=100000` for more), served as in production by gunicorn with 2 sync workers
+# (DEBUG off, no caching). Then each page type's single-request latency, p50 and p95 over at least 50 requests with
+# distinct inputs (search words, page numbers, months) sent one at a time (bench/latency.py).
 #
 # Needs DATABASE_URL (make bench runs this through bin/with-postgres, which starts a throwaway PostgreSQL).
 # Sends traffic to 127.0.0.1 only. Uses wrk when it is installed (as root it installs it with apt-get),
@@ -142,3 +144,9 @@ step "Results: $ARTICLES generated articles, gunicorn 2 sync workers, $CONNECTIO
     printf 'page\tpath\tqueries\trequests\treq/s\tp50 ms\tp99 ms\tnon-2xx\tdb alone/s\n'
     printf '%s\n' "${RESULTS[@]}"
 } | awk -F'\t' '{ if (length($2) > 42) $2 = substr($2, 1, 39) "..."; printf "%-11s %-42s %7s %9s %8s %8s %8s %8s %11s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+
+step "Single requests, one at a time, distinct inputs per page type ($ARTICLES articles)"
+{
+    printf 'page type\trequests\tp50 ms\tp95 ms\tmax ms\tnon-200\n'
+    "$PY" bench/latency.py --port "$PORT"
+} | awk -F'\t' '{ printf "%-15s %9s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6 }'

@@ -1,8 +1,9 @@
 from collections import namedtuple
 from datetime import date
+from itertools import groupby
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -68,7 +69,17 @@ class NewsArticleQuerySet(PageQuerySet):
 
 
 class ArticlePaginator(Paginator):
-    """Pages of a listing, each read with NewsArticleQuerySet.newest()."""
+    """Pages of a listing, each read with NewsArticleQuerySet.newest(), counted from the archive summary.
+
+    `months` holds (first day of the month, articles listed) pairs, newest first (NewsArchiveMonth). A deep page
+    starts in an old month: the articles of the newer months are skipped by date instead of by OFFSET, which would
+    step over every one of them. The offset left is at most one month of articles.
+    """
+
+    def __init__(self, object_list, per_page, months):
+        super().__init__(object_list, per_page)
+        self.months = months
+        self.count = sum(listed for _, listed in months)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -76,7 +87,59 @@ class ArticlePaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(self.object_list.newest(bottom, top), number, self)
+        articles, skipped = self.object_list, 0
+        for month, listed in self.months:
+            if skipped + listed > bottom:
+                articles = articles.filter(date__lt=next_month(month))
+                break
+            skipped += listed
+        return self._get_page(articles.newest(bottom - skipped, top - skipped), number, self)
+
+
+def next_month(month):
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+class NewsArchiveMonth(models.Model):
+    """How many live, public articles of a category a news index has in a month: what the archive links and the
+    page counts of the listings are made of, kept in step by refresh() (news/signals.py) instead of counting every
+    article on each request."""
+
+    index = models.ForeignKey("news.NewsIndexPage", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    category = models.ForeignKey(NewsCategory, on_delete=models.CASCADE, related_name="+")
+    articles = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["index", "month", "category"], name="news_archive_month_unique")]
+
+    @classmethod
+    def refresh(cls, index):
+        """Count the articles of `index` again, after a change to any of them.
+
+        The row lock on the index makes concurrent refreshes wait for each other: each counts what the others
+        have committed, so the last one leaves the right numbers.
+        """
+        with transaction.atomic():
+            Page.objects.select_for_update().filter(pk=index.pk).values_list("pk").first()
+            cls.objects.filter(index=index).delete()
+            counts = (
+                NewsArticlePage.objects.child_of(index)
+                .visible()
+                .annotate(month=TruncMonth("date"))
+                .order_by()
+                .values("month", "category")
+                .annotate(articles=Count("pk"))
+            )
+            cls.objects.bulk_create(
+                cls(index_id=index.pk, month=row["month"], category_id=row["category"], articles=row["articles"])
+                for row in counts
+            )
+
+    @classmethod
+    def refresh_all(cls):
+        for news_index in NewsIndexPage.objects.all():
+            cls.refresh(news_index)
 
 
 NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
@@ -96,34 +159,28 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsArticlePage.objects.child_of(self).for_listing()
 
-    def paginate(self, request, articles, count):
+    def paginate(self, request, articles, months):
         """The requested page of articles; a page number that is not one of them is a 404."""
         number = request.GET.get("page", "1")
         if not number.isascii() or not number.isdigit() or len(number) > 6:
             raise Http404("Ongeldig paginanummer")
-        paginator = ArticlePaginator(articles, ARTICLES_PER_PAGE)
-        paginator.count = count  # known from the archive query below; saves a COUNT over every article
+        paginator = ArticlePaginator(articles, ARTICLES_PER_PAGE, months)
         try:
             return paginator.page(number)
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404("Deze pagina bestaat niet") from error
 
-    def archive(self, listed=None):
-        """The months that have articles, newest first, and how many articles `listed` (a filter) selects.
-
-        One pass over the articles gives both the archive links and the number the paginator needs.
-        """
-        count = Count("pk", filter=listed) if listed is not None else Count("pk")
-        months = list(
-            NewsArticlePage.objects.child_of(self)
-            .visible()
-            .annotate(month=TruncMonth("date"))
-            .order_by()
-            .values("month")
-            .annotate(listed=count)
-            .order_by("-month")
-        )
-        return [row["month"] for row in months], sum(row["listed"] for row in months)
+    def archive(self, counted=None):
+        """From the archive summary, in one query: the months that have articles, newest first, and the
+        (month, articles) pairs of the listing `counted` selects (a test of a summary row; all of them without)."""
+        rows = NewsArchiveMonth.objects.filter(index=self).order_by("-month")
+        months, listed = [], []
+        for month, group in groupby(rows, key=lambda row: row.month):
+            group = [row for row in group if counted is None or counted(row)]
+            months.append(month)
+            if group:
+                listed.append((month, sum(row.articles for row in group)))
+        return months, listed
 
     def archive_links(self, request, months):
         """(date, url, label) of each archive month: the URL of the month_archive route and the month in Dutch.
@@ -137,12 +194,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             for month in months
         ]
 
-    def render_listing(self, request, listed=None, **context):
-        """The listing of the articles the filter `listed` selects (all of them without one)."""
+    def render_listing(self, request, listed=None, counted=None, **context):
+        """The listing of the articles the filter `listed` selects (all of them without one); `counted` selects
+        the same articles' rows of the archive summary."""
         cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
-        months, count = self.archive(listed)
+        months, listed_months = self.archive(counted)
         articles = self.articles() if listed is None else self.articles().filter(listed)
-        listing = self.paginate(request, articles, count)
+        listing = self.paginate(request, articles, listed_months)
         return self.render(
             request,
             context_overrides={
@@ -161,18 +219,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("categorie/<slug:slug>/")
     def category(self, request, slug):
         category = self.get_category(slug)
-        return self.render_listing(request, Q(category=category), category=category)
+        return self.render_listing(
+            request, Q(category=category), lambda row: row.category_id == category.pk, category=category
+        )
 
     @path("<int:year>/")
     def year_archive(self, request, year):
         self.check_archive_date(year)
-        return self.render_listing(request, Q(date__year=year), year=year)
+        return self.render_listing(request, Q(date__year=year), lambda row: row.month.year == year, year=year)
 
     @path("<int:year>/<int:month>/")
     def month_archive(self, request, year, month):
         archive_date = self.check_archive_date(year, month)
         return self.render_listing(
-            request, Q(date__year=year, date__month=month), year=year, month=month, archive_date=archive_date
+            request,
+            Q(date__year=year, date__month=month),
+            lambda row: row.month == archive_date,
+            year=year,
+            month=month,
+            archive_date=archive_date,
         )
 
     @staticmethod

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apothekerskast.urls import document_urlpatterns
 from portal import views
-from portal.sitemaps import PagesSitemap
+from portal.sitemaps import SITEMAPS, sitemap_index, sitemap_section
 
 urlpatterns = [
     # The admin has no login of its own: allauth's, with two-factor and rate limits.
@@ -25,8 +25,15 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    # Wagtail's sitemap view hands the request to the sitemap, so page URLs reuse the request's site root paths.
-    path("sitemap.xml", views.sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    # Wagtail's sitemap views hand the request to the sitemap, so page URLs reuse the request's site root paths.
+    # /sitemap.xml is the index; it names each numbered section of /sitemap-pages.xml (?p=2 and on).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
 ]
 
 if settings.SERVE_IMAGE_RENDITIONS:

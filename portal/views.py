@@ -15,7 +15,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from portal import cache
@@ -246,12 +245,6 @@ def security_txt(request):
     ]
     # RFC 9116 section 3: text/plain with the charset parameter set to utf-8.
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def sitemap(request, **kwargs):
-    """Wagtail's sitemap view, named for the shared cache: every publish purges it."""
-    cache.add_keys(request, cache.SITEMAP_KEY)
-    return wagtail_sitemap(request, **kwargs)
 
 
 def page_not_found(request, exception=None):

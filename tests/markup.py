@@ -3,6 +3,7 @@
 import html
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -119,3 +120,26 @@ def rss(response):
             for item in channel.findall("item")
         ],
     }
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_sections(client):
+    """The responses of the sections the sitemap index /sitemap.xml names, in its order."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    root = ET.fromstring(index.content)  # noqa: S314 (our own response)
+    assert root.tag == f"{SITEMAP_NS}sitemapindex"
+    sections = []
+    for location in root.iter(f"{SITEMAP_NS}loc"):
+        address = urlsplit(location.text)
+        response = client.get(f"{address.path}?{address.query}" if address.query else address.path)
+        assert response.status_code == 200, location.text
+        sections.append(response)
+    return sections
+
+
+def sitemap_content(client):
+    """The XML of all sections of the sitemap, one after another."""
+    return "\n".join(section.content.decode() for section in sitemap_sections(client))

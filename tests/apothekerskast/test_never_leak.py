@@ -26,6 +26,7 @@ def assert_nothing_private(response):
         "/zoeken/?q=geheime",
         "/nieuws/feed/",
         "/sitemap.xml",
+        "/sitemap-pages.xml",
         "/bestaat-niet/",
         "/nieuws/",
     ],

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from news.models import NewsArticlePage
 from tests.builders import make_article
+from tests.markup import sitemap_content
 
 pytestmark = pytest.mark.django_db
 TITLE = "Zonnebloemveld wordt buurtpark"
@@ -24,7 +25,7 @@ def visible_in(client, article):
     return {
         "listing": TITLE in client.get("/nieuws/").content.decode(),
         "feed": TITLE in client.get("/nieuws/feed/").content.decode(),
-        "sitemap": f"/nieuws/{article.slug}/" in client.get("/sitemap.xml").content.decode(),
+        "sitemap": f"/nieuws/{article.slug}/" in sitemap_content(client),
         "search": TITLE in client.get("/zoeken/", {"q": "Zonnebloemveld"}).content.decode(),
         "page": client.get(f"/nieuws/{article.slug}/").status_code == 200,
     }

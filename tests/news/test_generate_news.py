@@ -13,7 +13,7 @@ from wagtail.search.models import IndexEntry
 from news.management.commands.generate_news import GENERATED_PREFIX
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.builders import load_demo_content
-from tests.markup import page_text, search_results
+from tests.markup import page_text, search_results, sitemap_content
 
 COUNT = 30
 DEMO_ARTICLES = 20
@@ -91,7 +91,7 @@ def test_generated_articles_are_found_by_the_search(client, generated):
 def test_generated_articles_are_in_the_sitemap(client, generated):
     _, articles = generated
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_content(client)
 
     assert all(f"{article.url}</loc>" in sitemap for article in articles)
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.builders import HIDDEN_KINDS, make_article, make_hidden_article
-from tests.markup import listed_titles, rss, search_results
+from tests.markup import listed_titles, rss, search_results, sitemap_content
 
 VISIBLE = "Openbaar bericht"
 HIDDEN = "Verborgen bericht"
@@ -61,10 +61,8 @@ def test_hidden_article_is_not_found_by_search(client, scene):
 
 
 def test_hidden_article_is_not_in_the_sitemap(client, scene):
-    response = client.get("/sitemap.xml")
+    content = sitemap_content(client)
 
-    assert response.status_code == 200
-    content = response.content.decode()
     assert f"/nieuws/{scene.visible.slug}/</loc>" in content
     assert scene.hidden_path not in content
 

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from portal.models import ContactSettings
 from tests.builders import load_demo_content
-from tests.markup import listed_titles, main_menu
+from tests.markup import listed_titles, main_menu, sitemap_content
 
 
 def footer(response):
@@ -93,7 +93,7 @@ def test_feed_and_sitemap_links_use_the_configured_address(client):
     load_demo_content()
 
     feed = client.get("/nieuws/feed/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_content(client)
 
     assert "<link>https://veiligheidscoalitie.example/nieuws/geregistreerde-criminaliteit" in feed
     assert "<loc>https://veiligheidscoalitie.example/nieuws/</loc>" in sitemap

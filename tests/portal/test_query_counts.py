@@ -26,6 +26,7 @@ PAGES = {
     "standard page": lambda: "/over-ons/",
     "nested standard page": lambda: "/over-ons/werkwijze/",
     "sitemap": lambda: "/sitemap.xml",
+    "sitemap section": lambda: "/sitemap-pages.xml",
 }
 
 

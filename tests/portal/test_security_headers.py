@@ -171,7 +171,9 @@ def test_error_page_has_no_inline_script_or_style(rf):
     assert inline_code(server_error(rf.get("/")).content.decode()) == []
 
 
-@pytest.mark.parametrize("url", ["/sitemap.xml", "/nieuws/feed/", "/robots.txt", "/.well-known/security.txt"])
+@pytest.mark.parametrize(
+    "url", ["/sitemap.xml", "/sitemap-pages.xml", "/nieuws/feed/", "/robots.txt", "/.well-known/security.txt"]
+)
 def test_other_public_responses_are_not_sniffed_or_framed(client, site, url):
     response = client.get(url)
 

@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 
 from portal.models import ContactSettings
-from tests.builders import make_article, make_hidden_article, make_standard_page
+from portal.sitemaps import PagesSitemap
+from tests.builders import make_article, make_articles, make_hidden_article, make_standard_page
+from tests.markup import SITEMAP_NS, sitemap_sections
 
-SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # RFC 9116 section 2.5.5: the Expires value is an RFC 3339 date-time (the internet profile of ISO 8601).
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
@@ -27,7 +28,7 @@ def fields(response):
     return pairs
 
 
-def test_robots_txt_names_the_sitemap_with_an_absolute_url(client, site):
+def test_robots_txt_names_the_sitemap_index_with_an_absolute_url(client, site):
     response = client.get("/robots.txt", secure=True)
 
     assert response.status_code == 200
@@ -77,11 +78,10 @@ def test_sitemap_is_valid_xml_listing_exactly_the_live_public_pages(client, site
     for kind in ("draft", "unpublished", "login_restricted"):
         make_hidden_article(site.news_index, kind)
 
-    response = client.get("/sitemap.xml")
+    [section] = sitemap_sections(client)
 
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    assert section["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(section.content)  # noqa: S314 (our own response)
     assert root.tag == f"{SITEMAP_NS}urlset"
     locations = [url.findtext(f"{SITEMAP_NS}loc") for url in root.iter(f"{SITEMAP_NS}url")]
     assert all(urlsplit(location).scheme in {"http", "https"} and urlsplit(location).netloc for location in locations)
@@ -91,3 +91,25 @@ def test_sitemap_is_valid_xml_listing_exactly_the_live_public_pages(client, site
     for url in root.iter(f"{SITEMAP_NS}url"):
         lastmod = url.findtext(f"{SITEMAP_NS}lastmod")
         assert lastmod is None or RFC3339.match(lastmod) or re.match(r"^\d{4}-\d{2}-\d{2}$", lastmod)
+
+
+def test_sitemap_sections_together_list_every_public_page_exactly_once(client, site, monkeypatch):
+    # Sections of 4 pages stand in for the 2,000 of the site: 2 pages and 11 articles need 4 sections.
+    monkeypatch.setattr(PagesSitemap, "limit", 4)
+    articles = make_articles(site.news_index, 11)
+    make_standard_page(site.home, title="Concept", live=False)
+    for kind in ("draft", "unpublished", "login_restricted"):
+        make_hidden_article(site.news_index, kind)
+
+    sections = sitemap_sections(client)
+
+    locations = [
+        url.findtext(f"{SITEMAP_NS}loc")
+        for section in sections
+        for url in ET.fromstring(section.content).iter(f"{SITEMAP_NS}url")  # noqa: S314 (our own response)
+    ]
+    paths = [urlsplit(location).path for location in locations]
+    assert len(sections) == 4
+    assert sorted(paths) == sorted(["/", "/nieuws/", *(article.url for article in articles)])
+    assert client.get("/sitemap-pages.xml?p=5").status_code == 404
+    assert client.get("/sitemap-andere.xml").status_code == 404

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 
 from tests.builders import restrict_to_logged_in
-from tests.markup import search_results
+from tests.markup import search_results, sitemap_content
 from tests.strategy.builders import make_chapter, paragraph
 
 
@@ -37,7 +37,7 @@ def test_search_leaves_out_restricted_chapters(client, tree):
 
 
 def test_the_sitemap_lists_the_strategy_its_chapters_and_themes(client, tree):
-    content = client.get("/sitemap.xml").content.decode()
+    content = sitemap_content(client)
 
     for page in (tree.strategy, tree.summary, tree.theme, tree.appendix):
         assert f"<loc>http://localhost{page.url}</loc>" in content, page.url

@@ -28,7 +28,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from news.models import NewsArchiveMonth, NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.search_words import refresh_search_words
 
 GENERATED_PREFIX = "[Gegenereerd]"
@@ -276,6 +276,7 @@ class Command(BaseCommand):
                 progress.update(done, "articles")
 
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + done)
+        NewsArchiveMonth.refresh(index)  # bulk inserts send no page_published
         return done
 
     @staticmethod

@@ -1,0 +1,187 @@
+"""Single-request latency per page type (`make bench`): p50 and p95 over at least 50 requests with distinct inputs
+(search words, page numbers, months, sitemap sections), sent one at a time to a running server.
+
+Run with DATABASE_URL and DJANGO_SETTINGS_MODULE set (it reads the categories, years and page counts to build the
+URLs): `bench/latency.py --port PORT`. Prints one line per page type: name, requests, p50 ms, p95 ms, max ms, errors.
+"""
+
+import argparse
+import math
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+from itertools import islice
+from pathlib import Path
+from urllib.parse import quote
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+django.setup()
+
+from django.db.models.functions import ExtractYear, TruncMonth  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from news.models import ARTICLES_PER_PAGE, NewsArticlePage, NewsCategory  # noqa: E402
+from portal.sitemaps import PagesSitemap  # noqa: E402
+
+# Common words (in most generated articles), rarer ones (in a few seed items), several words, typos and misses.
+SEARCH_QUERIES = [
+    # common
+    "veiligheid",
+    "gemeente",
+    "politie",
+    "campagne",
+    "wijk",
+    "bewoners",
+    "partners",
+    "preventie",
+    "jongeren",
+    "ondermijning",
+    "inbraak",
+    "cijfers",
+    "bijeenkomst",
+    "ondernemers",
+    "samenwerking",
+    # rare: words of the seed items
+    "burgernetdeelnemers",
+    "gemeentedelers",
+    "vuurwerk",
+    "straatwaarden",
+    "interneppen",
+    "dreigingsbeeld",
+    "terrorisme",
+    "podcast",
+    "overvallen",
+    "vastgoedketen",
+    "gemeentesecretarissen",
+    "demonstraties",
+    "burendag",
+    "webinars",
+    "zakkenrollen",
+    "apv",
+    # several words
+    "veiligheid in de wijk",
+    "politie utrecht",
+    "gemeente amersfoort campagne",
+    "illegaal vuurwerk",
+    "georganiseerde criminaliteit",
+    "complexe demonstraties",
+    "mensenhandel signalering",
+    "fietsdiefstal houten",
+    "online oplichting jongeren",
+    "weerbare overheid",
+    # typos: corrected to a word on the site
+    "veiligheit",
+    "zakkenroller",
+    "wijkagnet",
+    "ondermijnig",
+    "polietie",
+    "criminalitijt",
+    "burgernet deelnemer",
+    # misses
+    "kwartelkoning",
+    "xylofoonles",
+    "zzqqxx",
+    "ruimtevaart",
+    "olifantenpaadje",
+]
+REQUESTS = 60
+
+
+def spread(total, count):
+    """`count` distinct numbers from 1 to total (or all of them when there are fewer), evenly spread."""
+    if total <= count:
+        return list(range(1, total + 1))
+    return sorted({1 + round(i * (total - 1) / (count - 1)) for i in range(count)})
+
+
+def page_urls(base, total_articles):
+    pages = math.ceil(total_articles / ARTICLES_PER_PAGE)
+    return [f"{base}?page={number}" for number in spread(pages, REQUESTS)]
+
+
+def url_sets():
+    articles = NewsArticlePage.objects.live()
+    total = articles.count()
+    categories = list(NewsCategory.objects.order_by("name"))
+    by_category = []
+    for category in categories:
+        count = articles.filter(category=category).count()
+        pages = math.ceil(count / ARTICLES_PER_PAGE)
+        by_category.append([f"/nieuws/categorie/{category.slug}/?page={n}" for n in spread(pages, REQUESTS)])
+    years = sorted(set(articles.annotate(y=ExtractYear("date")).values_list("y", flat=True)))
+    months = sorted(set(articles.annotate(m=TruncMonth("date")).values_list("m", flat=True)))
+    year_urls = []
+    for year in years:
+        pages = math.ceil(articles.filter(date__year=year).count() / ARTICLES_PER_PAGE)
+        year_urls.append([f"/nieuws/{year}/?page={n}" for n in spread(pages, REQUESTS)])
+    sitemap_sections = math.ceil(Page.objects.live().count() / PagesSitemap.limit)
+    return {
+        "search": [f"/zoeken/?q={quote(query)}" for query in SEARCH_QUERIES],
+        # pages 2 to 11 of six words in most articles
+        "search page 2+": [f"/zoeken/?q={quote(q)}&page={n}" for q in SEARCH_QUERIES[:6] for n in range(2, 12)],
+        "news index": page_urls("/nieuws/", total),
+        "category": list(islice(roundrobin(by_category), REQUESTS)),
+        "year archive": list(islice(roundrobin(year_urls), REQUESTS)),
+        "month archive": [f"/nieuws/{m.year}/{m.month}/" for m in months][-REQUESTS:],
+        "feed": ["/nieuws/feed/"] + [f"/nieuws/categorie/{c.slug}/feed/" for c in categories],
+        "sitemap": ["/sitemap.xml"] + [f"/sitemap-pages.xml?p={n}" for n in range(1, sitemap_sections + 1)],
+    }
+
+
+def roundrobin(lists):
+    iterators = [iter(items) for items in lists]
+    while iterators:
+        for iterator in list(iterators):
+            try:
+                yield next(iterator)
+            except StopIteration:
+                iterators.remove(iterator)
+
+
+def timed_get(port, path):
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return (time.perf_counter() - started) * 1000, status
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--only", help="measure only this page type")
+    parser.add_argument("--verbose", action="store_true", help="print every request")
+    args = parser.parse_args()
+    for name, urls in url_sets().items():
+        if args.only and name != args.only:
+            continue
+        timed_get(args.port, urls[0])  # warm-up, not counted
+        times, errors = [], []
+        for url in urls:
+            elapsed, status = timed_get(args.port, url)
+            times.append(elapsed)
+            if status != 200:
+                errors.append(f"{url} {status}")
+            if args.verbose:
+                print(f"  {elapsed:8.1f} ms {status} {url}", file=sys.stderr)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}")
+        for error in errors[:3]:
+            print(f"  error: {error}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The archive's months and the listings' counts come from a summary (NewsArchiveMonth) kept in step with what
+visitors may see: publishing, unpublishing, moving, deleting and a privacy change all show at once. Deep pages are
+read by date from that summary, and list the same articles a plain OFFSET would."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news.models import NewsIndexPage
+from tests.builders import make_article, restrict_to_logged_in
+from tests.markup import listed_titles, page_text
+
+D = datetime.date
+
+
+def archive_months(client):
+    html = client.get("/nieuws/").content.decode()
+    archive = html[html.find('id="filter-archive"') :] if 'id="filter-archive"' in html else ""
+    return [label for label in ("mei 2024", "december 2023", "november 2023") if f">{label}</a>" in archive]
+
+
+def test_publishing_unpublishing_moving_deleting_and_restricting_show_in_the_archive_at_once(client, site):
+    november = make_article(site.news_index, title="November", date=D(2023, 11, 20))
+    december = make_article(site.news_index, title="December", date=D(2023, 12, 20))
+    assert archive_months(client) == ["december 2023", "november 2023"]
+    assert "1 bericht" in page_text(client.get("/nieuws/2023/12/"))
+
+    may = make_article(site.news_index, title="Mei", date=D(2024, 5, 1))
+    assert archive_months(client) == ["mei 2024", "december 2023", "november 2023"]
+
+    may.unpublish()
+    assert archive_months(client) == ["december 2023", "november 2023"]
+
+    may.save_revision().publish()
+    restrict_to_logged_in(may)
+    assert archive_months(client) == ["december 2023", "november 2023"]
+
+    december.date = D(2023, 11, 21)  # a new date, published
+    december.save_revision().publish()
+    assert archive_months(client) == ["november 2023"]
+    assert "2 berichten" in page_text(client.get("/nieuws/2023/"))
+
+    other_index = site.home.add_child(instance=NewsIndexPage(title="Archief", slug="archief"))
+    december.move(other_index, pos="last-child")
+    assert "1 bericht" in page_text(client.get("/nieuws/2023/"))
+
+    november.delete()
+    assert archive_months(client) == []
+    assert listed_titles(client.get("/nieuws/")) == []
+
+
+def test_listings_count_nothing_per_request(client, site):
+    for day in (D(2023, 11, 20), D(2023, 12, 20), D(2024, 5, 1)):
+        make_article(site.news_index, date=day)
+
+    for url in ("/nieuws/", "/nieuws/categorie/campagnes/", "/nieuws/2023/", "/nieuws/2023/11/", "/nieuws/?page=1"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+        assert counting == [], url
+
+
+@pytest.mark.parametrize(
+    ("url", "selected"),
+    [
+        ("/nieuws/", lambda day, category: True),
+        ("/nieuws/categorie/tips/", lambda day, category: category == "Tips"),
+        ("/nieuws/2023/", lambda day, category: day.year == 2023),
+    ],
+)
+def test_every_page_of_a_listing_over_many_months_lists_the_next_articles_by_date(client, site, url, selected):
+    # 61 articles over 14 months, unevenly: pages start in the middle of months and span several.
+    categories = [site.categories["Tips"], site.categories["Campagnes"]]
+    articles = []
+    for number in range(61):
+        day = D(2022, 11, 1) + datetime.timedelta(days=(number * number) % 420)
+        category = categories[number % 3 == 0]
+        make_article(site.news_index, title=f"Bericht {number:02d}", date=day, category=category)
+        articles.append((day, number, category.name))
+    expected = [f"Bericht {n:02d}" for day, n, name in sorted(articles, reverse=True) if selected(day, name)]
+
+    listed, number = [], 1
+    while True:
+        response = client.get(url, {"page": number})
+        if response.status_code == 404:
+            break
+        listed += listed_titles(response)
+        number += 1
+
+    assert listed == expected
