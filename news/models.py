@@ -111,6 +111,8 @@ class NewsArchiveMonth(models.Model):
     articles = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = "archiefmaand"
+        verbose_name_plural = "archiefmaanden"
         constraints = [models.UniqueConstraint(fields=["index", "month", "category"], name="news_archive_month_unique")]
 
     @classmethod

@@ -6,6 +6,9 @@ from django.db import migrations, models
 
 def count_existing_articles(apps, schema_editor):
     # The summary is counted by the model's own refresh (the live model: the counting rules must be the listing's).
+    # A new database has no news index yet and never reaches the live model, whose fields may be newer than this.
+    if not apps.get_model("news", "NewsIndexPage").objects.exists():
+        return
     from news.models import NewsArchiveMonth
 
     NewsArchiveMonth.refresh_all()
@@ -28,6 +31,8 @@ class Migration(migrations.Migration):
                 ('index', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.newsindexpage')),
             ],
             options={
+                'verbose_name': 'archiefmaand',
+                'verbose_name_plural': 'archiefmaanden',
                 'constraints': [models.UniqueConstraint(fields=('index', 'month', 'category'), name='news_archive_month_unique')],
             },
         ),

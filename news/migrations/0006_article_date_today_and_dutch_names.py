@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_article_date_index'),
+        ('news', '0005_archive_month_summary'),
     ]
 
     operations = [
