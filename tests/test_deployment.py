@@ -55,3 +55,11 @@ def test_the_cache_sits_between_nginx_and_the_app_with_the_vcl_from_deploy():
     for name in ("app", "scheduler"):  # both publish, so both purge
         assert services[name]["environment"]["CACHE_PURGE_URL"] == "http://cache:80", name
     assert "ports" not in cache
+
+
+def test_the_app_trusts_as_many_proxies_as_stand_before_it():
+    """nginx and Varnish each append to X-Forwarded-For; rate limits count the address nginx saw
+    (tests/apothekerskast/test_accounts.py: each visitor is counted by their own address)."""
+    services = load_compose()["services"]
+    proxies = [name for name in ("web", "cache") if name in services]
+    assert int(services["app"]["environment"]["TRUSTED_PROXY_COUNT"]) == len(proxies) == 2

@@ -268,6 +268,10 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Veiligheidscoalitie] "
+# How many proxies of ours append to X-Forwarded-For before the application (production: nginx, then Varnish; make
+# stack: Varnish). allauth counts each client by the address the first of them saw; 0 counts by the connection's
+# address, which behind proxies is theirs, and would put every visitor in one count.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Counted in the shared DatabaseCache above, so every worker sees the same attempts.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

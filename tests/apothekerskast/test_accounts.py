@@ -115,6 +115,24 @@ def test_too_many_requests_from_one_network_get_a_dutch_answer(client, settings)
     assert "Wacht een minuut" in response.content.decode()
 
 
+def test_behind_our_proxies_each_visitor_is_counted_by_their_own_address(settings, rate_limits):
+    """Behind nginx and Varnish every request comes from the proxy; the count is of the address nginx saw, and a
+    visitor cannot choose it by sending an X-Forwarded-For of their own."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
+
+    def sign_up(forwarded_for):
+        proxied = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=forwarded_for)
+        form = {"email": "x@gmail.com", "password1": PASSWORD, "password2": PASSWORD}
+        return proxied.post("/account/signup/", form).status_code
+
+    nginx = "172.18.0.4"
+    assert [sign_up(f"203.0.113.7, {nginx}") for _ in range(2)] == [200, 200]
+    assert sign_up(f"203.0.113.7, {nginx}") == 429
+    assert sign_up(f"198.51.100.9, 203.0.113.7, {nginx}") == 429  # a forged first address changes nothing
+    assert sign_up(f"203.0.113.8, {nginx}") == 200  # another visitor behind the same proxies
+
+
 def test_rate_limits_use_the_shared_database_cache(settings):
     assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
 
