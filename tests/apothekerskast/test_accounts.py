@@ -166,4 +166,6 @@ def test_sign_up_answers_a_known_address_as_it_answers_a_new_one(organisation, s
         "bekend@utrecht.nl",
         *(f"nieuw{n}@utrecht.nl" for n in range(10)),
     }
-    assert abs(known_median - new_median) < 0.25 * new_median
+    # Without the same work on both paths a known address answered some 15 times faster; the bound leaves room for a
+    # busy machine's noise (interleaved runs, medians) and still catches that.
+    assert 0.5 < known_median / new_median < 2

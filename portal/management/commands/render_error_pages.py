@@ -1,13 +1,13 @@
 """Writes the site's own error pages as static files for the shared cache in front (deploy/varnish/), which serves
 them when the application cannot answer: 503.html (the site's 503 page, or its 500 page when it has none) and
-429.html (too many searches)."""
+429.html (too many searches: too_many_searches.html)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.template import loader
 
-PAGES = {"503.html": ["503.html", "500.html"], "429.html": ["429.html"]}
+PAGES = {"503.html": ["503.html", "500.html"], "429.html": ["too_many_searches.html"]}
 
 
 class Command(BaseCommand):
