@@ -73,6 +73,8 @@ def initials(user):
 def initials_avatar(user, size):
     """Gravatar is off (WAGTAIL_GRAVATAR_PROVIDER_URL = None: no request to another host); a user without an
     uploaded avatar gets their initials, as an inline image the admin's Content-Security-Policy allows (data:)."""
+    if user is None:  # a history entry without a user (a system action): Wagtail's default avatar
+        return None
     profile = getattr(user, "wagtail_userprofile", None)
     if profile is not None and profile.avatar:
         return None
