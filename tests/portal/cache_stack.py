@@ -7,13 +7,12 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.core.management import call_command
 
-from tests.portal import pg_cluster
+from tests.portal import pg_cluster, raw_http
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -24,16 +23,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@dataclass
-class Reply:
-    status: int
-    headers: http.client.HTTPMessage
-    body: bytes
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8", errors="replace")
-
+class Reply(raw_http.Reply):
     @property
     def cache(self):
         """HIT, MISS or PASS: what Varnish did (deploy/varnish/default.vcl sets X-Cache)."""
@@ -62,7 +52,25 @@ def wait_until(check, timeout, what):
         time.sleep(0.05)
 
 
-class App:
+class Server:
+    """A server process of the stack: answering once its /healthz does; its log's tail for failure messages."""
+
+    port: int
+    process: subprocess.Popen | None
+    log_path: Path
+
+    def answers(self):
+        assert self.process.poll() is None, self.log()
+        try:
+            return request(self.port, "GET", "/healthz").status == 200
+        except OSError:
+            return False
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+
+
+class App(Server):
     """gunicorn with two sync workers on the test database, as in production (test settings otherwise)."""
 
     def __init__(self, workdir):
@@ -79,13 +87,6 @@ class App:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         wait_until(self.answers, 30, f"gunicorn answering on /healthz\n{self.log()}")
 
-    def answers(self):
-        assert self.process.poll() is None, self.log()
-        try:
-            return request(self.port, "GET", "/healthz").status == 200
-        except OSError:
-            return False
-
     def stop(self):
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -95,11 +96,8 @@ class App:
                 self.process.kill()
                 self.process.wait()
 
-    def log(self):
-        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
 
-
-class Varnish:
+class Varnish(Server):
     """varnishd in front of `app`, with the site's error pages rendered for it."""
 
     def __init__(self, app, workdir):
@@ -121,20 +119,10 @@ class Varnish:
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         wait_until(self.answers, 60, f"varnishd answering\n{self.log()}")
 
-    def answers(self):
-        assert self.process.poll() is None, self.log()
-        try:
-            return request(self.port, "GET", "/healthz").status == 200
-        except OSError:
-            return False
-
     def stop(self):
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(30)
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
 
     def get(self, target, **headers):
         return request(self.port, "GET", target, headers=headers)
