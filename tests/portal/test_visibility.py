@@ -3,7 +3,7 @@
 import pytest
 
 from tests.builders import make_standard_page, restrict_to_logged_in
-from tests.markup import main_menu, page_text, search_results
+from tests.markup import main_menu, page_text, search_results, sitemap_content
 
 
 def make_alias_of_private_page(site, where, *, show_in_menus):
@@ -24,7 +24,7 @@ def test_an_alias_of_a_private_page_is_not_in_the_menu_or_the_sitemap(client, si
     alias = make_alias_of_private_page(site, where, show_in_menus=True)
 
     home = client.get("/")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_content(client)
 
     assert main_menu(home) == [("Nieuws", "/nieuws/", False), ("Zichtbaar", "/zichtbaar/", False)]
     assert "Crisisoverleg" not in home.content.decode()
