@@ -6,6 +6,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
-        from portal import cache, search_words  # noqa: F401 - search_words connects the word list's upkeep
+        from portal import cache, checks, search_words  # noqa: F401 - checks registers, search_words connects
 
         cache.connect_signals()

@@ -97,7 +97,7 @@ def social_meta(context, canonical=None):
     if canonical is None:
         canonical = root + request.path
         number = request.GET.get("page", "")
-        if number.isascii() and number.isdigit() and int(number) > 1:
+        if number.isascii() and number.isdigit() and len(number) < 7 and int(number) > 1:
             canonical += f"?page={number}"
     return {
         "canonical": canonical,

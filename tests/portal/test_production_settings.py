@@ -47,8 +47,22 @@ def test_production_settings_pass_the_deployment_check_without_warnings():
 
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert "System check identified no issues (0 silenced)." in output
+    # W003 only: it looks for Django's CSRF middleware by name, portal.checks by class (the test below).
+    assert "System check identified no issues (1 silenced)." in output
     assert "WARNING" not in output
+
+
+def test_the_deployment_check_finds_a_missing_csrf_middleware():
+    probe = (
+        "import django; django.setup()\n"
+        "from django.test import override_settings\n"
+        "from portal.checks import csrf_middleware_check\n"
+        "print(csrf_middleware_check(None) == [])\n"
+        "with override_settings(MIDDLEWARE=['django.middleware.common.CommonMiddleware']):\n"
+        "    print([message.id for message in csrf_middleware_check(None)])\n"
+    )
+    result = run(["-c", probe])
+    assert result.stdout.split("\n")[:2] == ["True", "['portal.W003']"], result.stdout + result.stderr
 
 
 def test_the_deployment_check_would_catch_a_weakened_setting():
