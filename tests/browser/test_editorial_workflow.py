@@ -80,7 +80,10 @@ def log_in_to_the_admin(page, user):
 
 
 def public_listing_titles(page):
+    """The listing's titles as a reader sees them after reloading it: browsers may keep a public page for a minute
+    (max-age), so a reader who opened it just before a publish sees the new article on reloading."""
     page.goto("/nieuws/")
+    page.reload()
     return page.get_by_role("main").get_by_role("article").get_by_role("heading", level=2).all_inner_texts()
 
 
