@@ -4,8 +4,9 @@ corrected rights from the role set-up its migration runs (editorial.roles, migra
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from wagtail.documents.permissions import permission_policy
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.permissions import policy_registry
 
 from editorial.roles import EINDREDACTIE, PUBLIC_COLLECTION, REDACTEUR, move_root_items_to_public_collection, sync_roles
 from tests.admin_users import make_admin_user
@@ -53,5 +54,6 @@ def test_the_role_setup_takes_the_library_away_from_the_writers(site):
     library.document.refresh_from_db()
     assert library.public_document.collection.name == PUBLIC_COLLECTION
     assert library.document.collection.name == "Apothekerskast"
-    choosable = permission_policy.instances_user_has_permission_for(writer, "choose")
+    document_policy = policy_registry.get_by_type(get_document_model())
+    choosable = document_policy.instances_user_has_permission_for(writer, "choose")
     assert list(choosable) == [library.public_document]
