@@ -161,16 +161,20 @@ def page_change_keys(page):
     return keys
 
 
+def subtree_keys(page):
+    """The page keys of `page` and every page below it: a move or a privacy change changes them all."""
+    return {f"page-{pk}" for pk in page.get_descendants(inclusive=True).values_list("pk", flat=True)}
+
+
 def _page_changed(instance, **kwargs):
     purge_keys(page_change_keys(instance))
 
 
 def _post_page_move(instance, parent_page_before, parent_page_after, **kwargs):
-    subtree = instance.get_descendants(inclusive=True).values_list("pk", flat=True)
     purge_keys(
         {
             *page_change_keys(instance),
-            *(f"page-{pk}" for pk in subtree),
+            *subtree_keys(instance),
             children_key(parent_page_before.path),
             children_key(parent_page_after.path),
         }
@@ -182,8 +186,7 @@ def _privacy_changed(instance, **kwargs):
     if page is None:  # deleted with its page, which purged itself
         return
     page = page.specific
-    subtree = page.get_descendants(inclusive=True).values_list("pk", flat=True)
-    purge_keys({*page_change_keys(page), *(f"page-{pk}" for pk in subtree)})
+    purge_keys({*page_change_keys(page), *subtree_keys(page)})
 
 
 def _object_changed(sender, instance, **kwargs):
