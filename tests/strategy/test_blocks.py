@@ -17,7 +17,6 @@ from strategy.blocks import (
     SubThemeBlock,
     TrendsBlock,
 )
-from strategy.templatetags.strategy_tags import dutch_number
 from tests.strategy.builders import formation_table
 
 STRATEGY_BLOCKS = [KeyFiguresBlock, FormationTableBlock, GovernanceBlock, TrendsBlock, SubThemeBlock]
@@ -49,11 +48,12 @@ def test_the_strategy_stream_composes_the_shared_blocks_with_its_own():
     ]
 
 
-@pytest.mark.parametrize(
-    ("number", "written"), [(5030, "5.030"), (749, "749"), (0, "0"), (2100000, "2.100.000"), (None, ""), ("", "")]
-)
-def test_dutch_numbers_have_a_dot_between_thousands(number, written):
-    assert dutch_number(number) == written
+def test_the_formation_tables_numbers_have_a_dot_between_thousands():
+    row = ("District Utrecht", 2_100_000, 5030, 0, 2_105_030)
+    html = render(FormationTableBlock(), formation_table([row], total=row)["value"])
+
+    cells = [cell.get_text(strip=True) for cell in html.select("tbody tr:first-child td")]
+    assert cells == ["2.100.000", "5.030", "0", "2.105.030"]
 
 
 def test_key_figures_read_as_one_sentence_per_card():
