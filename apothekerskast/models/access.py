@@ -1,17 +1,10 @@
-import calendar
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-
-
-def add_months(moment, months):
-    """The same day and time `months` later (the last day of the month when that day does not exist)."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
 
 
 def reminder_window():
@@ -88,7 +81,7 @@ class AccessRequest(models.Model):
     def approve(self, by, expires_at=None):
         now = timezone.now()
         months = getattr(settings, "APOTHEKERSKAST_ACCESS_MONTHS", 12)
-        self._decide(self.Status.APPROVED, by, expires_at=expires_at or add_months(now, months))
+        self._decide(self.Status.APPROVED, by, expires_at=expires_at or now + relativedelta(months=months))
 
     def reject(self, by):
         self._decide(self.Status.REJECTED, by)

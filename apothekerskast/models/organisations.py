@@ -1,13 +1,15 @@
-import re
-
 from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
-DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# Plain ASCII names only: an address domain is compared as typed, and a look-alike in Unicode is refused.
+validate_domain = DomainNameValidator(
+    accept_idna=False, message="Vul een domeinnaam in zoals utrecht.nl, zonder @ of spaties."
+)
 
 
 def email_domain(email):
@@ -72,6 +74,9 @@ class OrganisationDomain(models.Model):
         return self.domain
 
     def clean(self):
-        self.domain = (self.domain or "").strip().lower()
-        if not DOMAIN_PATTERN.match(self.domain):
-            raise ValidationError({"domain": "Vul een domeinnaam in zoals utrecht.nl, zonder @ of spaties."})
+        # "utrecht.nl." is the same domain written fully qualified; addresses are compared without the dot.
+        self.domain = (self.domain or "").strip().lower().removesuffix(".")
+        try:
+            validate_domain(self.domain)
+        except ValidationError as error:
+            raise ValidationError({"domain": error.messages}) from error
