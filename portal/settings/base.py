@@ -3,31 +3,26 @@
 `dev.py` relaxes for a local run, `production.py` hardens transport, `test.py` speeds up tests.
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from environs import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# Typed reads of the environment: a value that is not what the setting needs (EMAIL_PORT=abc) stops the start with
+# the variable's name. Lists are comma-separated.
+env = Env()
 
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+DEBUG = env.bool("DEBUG", False)
 
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", False)
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [], subcast=str.strip)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [], subcast=str.strip)
 
 INSTALLED_APPS = [
     "portal",
@@ -117,16 +112,14 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env.int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database host that does not answer (a network partition) fails the request after this many seconds, with
     # the 503 page, instead of holding a worker until gunicorn kills it.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
@@ -145,16 +138,16 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "var" / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Renditions of public images are the only media the application itself serves (see portal/urls.py).
-SERVE_IMAGE_RENDITIONS = env_bool("SERVE_IMAGE_RENDITIONS", False)
+SERVE_IMAGE_RENDITIONS = env.bool("SERVE_IMAGE_RENDITIONS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -168,22 +161,21 @@ CACHES = {
 
 # The shared HTTP cache (portal/cache.py, deploy/varnish/): how long it keeps public pages (purged on every change
 # anyway), search results, and how long browsers keep them. CACHE_PURGE_URL is where purges go (the Varnish).
-SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", str(24 * 3600)))
-SHARED_CACHE_BRIEF_SECONDS = int(os.environ.get("SHARED_CACHE_BRIEF_SECONDS", "300"))
-BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+SHARED_CACHE_SECONDS = env.int("SHARED_CACHE_SECONDS", 24 * 3600)
+SHARED_CACHE_BRIEF_SECONDS = env.int("SHARED_CACHE_BRIEF_SECONDS", 300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", 60)
+CACHE_PURGE_URL = env.str("CACHE_PURGE_URL", "")
 WAGTAILFRONTENDCACHE = (
-    {"varnish": {"BACKEND": "portal.cache.XkeyBackend", "LOCATION": os.environ["CACHE_PURGE_URL"]}}
-    if os.environ.get("CACHE_PURGE_URL")
-    else {}
+    {"varnish": {"BACKEND": "portal.cache.XkeyBackend", "LOCATION": CACHE_PURGE_URL}} if CACHE_PURGE_URL else {}
 )
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@veiligheidscoalitie.nl")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "noreply@veiligheidscoalitie.nl")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers that hold in every environment; transport security is in production.py.
@@ -216,20 +208,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "WARNING")},
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Veiligheidscoalitie Midden-Nederland"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Workflow notifications (submitted, approved, rejected with the comment) go to editors by e-mail.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Newsletter: how long a sign-up's confirmation link stays valid (double opt-in).
-NEWSLETTER_CONFIRM_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRM_MAX_AGE", str(3 * 24 * 3600)))
+NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 # Newsletter: at most this many mails per run of the scheduler (a run a minute).
-NEWSLETTER_MAILS_PER_RUN = int(os.environ.get("NEWSLETTER_MAILS_PER_RUN", "1000"))
+NEWSLETTER_MAILS_PER_RUN = env.int("NEWSLETTER_MAILS_PER_RUN", 1000)
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -275,7 +267,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Veiligheidscoalitie] "
 # How many proxies of ours append to X-Forwarded-For before the application (production: nginx, then Varnish; make
 # stack: Varnish). allauth counts each client by the address the first of them saw; 0 counts by the connection's
 # address, which behind proxies is theirs, and would put every visitor in one count.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
 # Counted in the shared DatabaseCache above, so every worker sees the same attempts.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -300,6 +292,6 @@ MFA_TOTP_ISSUER = "Veiligheidscoalitie Midden-Nederland"
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "apothekerskast.forms.DocumentForm"
-APOTHEKERSKAST_ACCESS_MONTHS = int(os.environ.get("APOTHEKERSKAST_ACCESS_MONTHS", "12"))
+APOTHEKERSKAST_ACCESS_MONTHS = env.int("APOTHEKERSKAST_ACCESS_MONTHS", 12)
 APOTHEKERSKAST_REMINDER_DAYS = 30
-APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS = int(os.environ.get("APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS", "548"))
+APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS = env.int("APOTHEKERSKAST_DOWNLOAD_RETENTION_DAYS", 548)
