@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from modelsearch.backends.database.postgres.postgres import IndexEntry, ObjectIndexer, PostgresIndex
 from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.index import AutocompleteField, SearchField
+from tqdm import tqdm
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -152,27 +153,6 @@ class BulkIndexer(ObjectIndexer):
         return f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, %s, %s)"
 
 
-class Progress:
-    """A plain-text progress bar on stderr, redrawn in place on a terminal and every 10% otherwise."""
-
-    def __init__(self, total, stream):
-        self.total, self.stream, self.last_decile = total, stream, -1
-        self.tty = getattr(stream, "isatty", lambda: False)()
-
-    def update(self, done, label):
-        fraction = done / self.total if self.total else 1
-        bar = "#" * int(fraction * 30)
-        line = f"{label:<9} [{bar:<30}] {done}/{self.total}"
-        if self.tty:
-            self.stream.write(f"\r{line}")
-            if done >= self.total:
-                self.stream.write("\n")
-        elif int(fraction * 10) != self.last_decile:
-            self.last_decile = int(fraction * 10)
-            self.stream.write(f"{line}\n")
-        self.stream.flush()
-
-
 class Command(BaseCommand):
     help = (
         "Adds COUNT synthetic, clearly marked news articles (live, random categories and dates) under the "
@@ -191,14 +171,15 @@ class Command(BaseCommand):
         if years < 1:
             raise CommandError("--years must be at least 1.")
         started = time.perf_counter()
-        progress = None if no_progress else Progress(count, sys.stderr)
+        progress = tqdm(total=count, unit="articles", file=sys.stderr, disable=no_progress)
         rng = random.Random(seed)  # noqa: S311 - synthetic content, not secrets
         with transaction.atomic():
             index = self.lock_news_index()
             categories = list(NewsCategory.objects.all())
             if not categories:
                 raise CommandError("There are no news categories. Run `manage.py load_demo_content` first.")
-            created = self.create_articles(index, categories, count, years, rng, progress)
+            with progress:
+                created = self.create_articles(index, categories, count, years, rng, progress)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
@@ -272,8 +253,7 @@ class Command(BaseCommand):
             # Inserted without Wagtail's signals: their words join the search's word list here.
             refresh_search_words([article.pk for article in articles])
             done += len(articles)
-            if progress:
-                progress.update(done, "articles")
+            progress.update(len(articles))
 
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + done)
         NewsArchiveMonth.refresh(index)  # bulk inserts send no page_published
