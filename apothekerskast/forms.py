@@ -43,7 +43,12 @@ class SignupForm(AllauthSignupForm):
 
 def content_matches(extension, head, upload):
     """Whether the file's bytes are what its extension promises; an archive over the limits in
-    apothekerskast.archives raises a ValidationError saying which."""
+    apothekerskast.archives raises a ValidationError saying which.
+
+    Not `filetype` (which Wagtail's images use): it tells an office file by the names of the archive's first few
+    members, as they happen to be ordered, and knows no text files. The archive's directory, which the limits
+    need read anyway, says for certain which members there are.
+    """
     if extension == "pdf":
         return head.startswith(b"%PDF-")
     if extension in ("csv", "txt"):

@@ -1,49 +1,49 @@
-"""Readers of what the site renders: news items, search results, pagination and RSS, as a visitor sees them."""
+"""Readers of what the site renders: news items, search results, pagination and RSS, as a visitor sees them.
 
-import html
-import re
+HTML is read with BeautifulSoup, XML (feeds, sitemaps) with ElementTree.
+"""
+
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
-_TAG = re.compile(r"<[^>]+>")
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(element):
+    """An element's text as a reader sees it: whitespace collapsed; empty for no element."""
+    return " ".join(element.get_text(" ").split()) if element is not None else ""
 
 
 def page_text(response):
     """The response body as text with the tags stripped and whitespace collapsed."""
-    return " ".join(html.unescape(_TAG.sub(" ", response.content.decode())).split())
-
-
-def _text(fragment):
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
-
-
-def _first(pattern, fragment):
-    match = re.search(pattern, fragment, re.S)
-    return match.group(1) if match else None
+    return text_of(soup(response))
 
 
 def news_items(response, within=None):
     """Each <article class="news-item"> in page order: category, date text, datetime, title, href, summary.
 
-    `within` limits the search to the element that starts with that text (e.g. '<section class="related"').
+    `within` is a CSS selector of the element to look in (e.g. "section.related"); no such element, no items.
     """
-    content = response.content.decode()
+    scope = soup(response)
     if within is not None:
-        start = content.find(within)
-        if start < 0:
+        scope = scope.select_one(within)
+        if scope is None:
             return []
-        content = content[start:]
-        content = content[: content.find("</section>")] if "</section>" in content else content
     items = []
-    for block in re.findall(r'<article class="news-item">(.*?)</article>', content, re.S):
+    for article in scope.select("article.news-item"):
+        time, link = article.find("time"), article.select_one(".news-item__title a")
         items.append(
             {
-                "category": _text(_first(r'<span class="label">(.*?)</span>', block) or ""),
-                "date": _text(_first(r"<time[^>]*>(.*?)</time>", block) or ""),
-                "datetime": _first(r'<time datetime="([^"]*)"', block),
-                "title": _text(_first(r'class="news-item__title"><a href="[^"]*">(.*?)</a>', block) or ""),
-                "href": html.unescape(_first(r'class="news-item__title"><a href="([^"]*)"', block) or ""),
-                "summary": _text(_first(r'<p class="news-item__summary">(.*?)</p>', block) or ""),
+                "category": text_of(article.select_one("span.label")),
+                "date": text_of(time),
+                "datetime": time.get("datetime") if time else None,
+                "title": text_of(link),
+                "href": link.get("href", "") if link else "",
+                "summary": text_of(article.select_one("p.news-item__summary")),
             }
         )
     return items
@@ -55,11 +55,7 @@ def listed_titles(response, within=None):
 
 def search_results(response):
     """(title, href) of each search result, in order."""
-    content = response.content.decode()
-    block = _first(r'<ol class="search-results">(.*?)</ol>', content) or ""
-    return [
-        (_text(title), html.unescape(href)) for href, title in re.findall(r'<h2><a href="([^"]*)">(.*?)</a>', block)
-    ]
+    return [(text_of(link), link["href"]) for link in soup(response).select("ol.search-results h2 > a")]
 
 
 def pagination_links(response):
@@ -68,14 +64,10 @@ def pagination_links(response):
 
 
 def _nav_links(response, nav_class):
-    content = response.content.decode()
-    nav = _first(rf'<nav class="{nav_class}"[^>]*>(.*?)</nav>', content)
+    nav = soup(response).select_one(f"nav.{nav_class}")
     if nav is None:
         return []
-    return [
-        (_text(label), html.unescape(href), 'aria-current="page"' in attributes)
-        for href, attributes, label in re.findall(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', nav, re.S)
-    ]
+    return [(text_of(link), link["href"], link.get("aria-current") == "page") for link in nav.select("a[href]")]
 
 
 def main_menu(response):
@@ -90,13 +82,7 @@ def breadcrumbs(response):
 
 def alternate_feeds(response):
     """The href of each <link rel="alternate" type="application/rss+xml"> in the page head."""
-    head = response.content.decode().split("</head>")[0]
-    links = re.findall(r"<link\b[^>]*>", head)
-    return [
-        html.unescape(_first(r'href="([^"]*)"', link))
-        for link in links
-        if 'rel="alternate"' in link and 'type="application/rss+xml"' in link
-    ]
+    return [link["href"] for link in soup(response).select('head link[rel="alternate"][type="application/rss+xml"]')]
 
 
 def rss(response):
@@ -143,3 +129,12 @@ def sitemap_sections(client):
 def sitemap_content(client):
     """The XML of all sections of the sitemap, one after another."""
     return "\n".join(section.content.decode() for section in sitemap_sections(client))
+
+
+def sitemap_paths(client):
+    """The path of every URL the sitemap's sections list, in their order."""
+    return [
+        urlsplit(location.text).path
+        for section in sitemap_sections(client)
+        for location in ET.fromstring(section.content).iter(f"{SITEMAP_NS}loc")  # noqa: S314 (our own response)
+    ]

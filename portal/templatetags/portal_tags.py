@@ -12,7 +12,8 @@ from portal.visibility import site_sections
 
 register = template.Library()
 
-# Dutch abbreviated months as the coalition writes them: "20 dec. 2023", "1 mei 2024".
+# Dutch abbreviated months as the coalition writes them: "20 dec. 2023", "1 mei 2024". Not Babel's
+# format_date(..., "d MMM y", locale="nl") nor Django's "j N Y": both abbreviate without the full stop ("20 dec 2023").
 SHORT_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
 
 

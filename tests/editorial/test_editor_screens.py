@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.core import mail
 from django.urls import reverse
@@ -21,10 +22,9 @@ PROJECT_APPS = ("portal", "news", "strategy", "events", "editorial", "newsletter
 
 
 def date_input_value(html, name):
-    match = re.search(rf'<input[^>]*name="{name}"[^>]*>', html)
-    assert match, f"no input {name}"
-    value = re.search(r'value="([^"]*)"', match.group(0))
-    return value.group(1) if value else ""
+    field = BeautifulSoup(html, "html.parser").find("input", attrs={"name": name})
+    assert field, f"no input {name}"
+    return field.get("value", "")
 
 
 def test_a_new_article_and_a_new_edition_start_with_todays_date(client, site, users):

@@ -3,10 +3,10 @@
 import datetime
 
 from tests.builders import make_article
-from tests.markup import breadcrumbs, listed_titles
+from tests.markup import breadcrumbs, listed_titles, news_items, soup
 
 D = datetime.date
-RELATED = '<section class="related"'
+RELATED = "section.related"
 
 
 def test_article_shows_category_date_title_and_summary(client, site):
@@ -84,19 +84,17 @@ def test_related_item_links_to_the_other_article(client, site):
     other = make_article(site.news_index, title="Tip 1", category=tips)
     article = make_article(site.news_index, title="Tip 2", category=tips)
 
-    html = client.get(article.url).content.decode()
-    related = html[html.index(RELATED) :]
+    items = news_items(client.get(article.url), within=RELATED)
 
-    assert f'<a href="/nieuws/{other.slug}/">Tip 1</a>' in related
-    assert f'href="/nieuws/{article.slug}/"' not in related
+    assert [(item["title"], item["href"]) for item in items] == [("Tip 1", f"/nieuws/{other.slug}/")]
 
 
 def test_article_alone_in_its_category_has_no_related_section(client, site):
     article = make_article(site.news_index, title="Het enige onderzoek", category=site.categories["Tips"])
     make_article(site.news_index, title="Een campagne", category=site.categories["Campagnes"])
 
-    html = client.get(article.url).content.decode()
+    response = client.get(article.url)
 
-    assert RELATED not in html
-    assert "Meer over" not in html
-    assert "Een campagne" not in html
+    assert soup(response).select_one(RELATED) is None
+    assert "Meer over" not in response.content.decode()
+    assert "Een campagne" not in response.content.decode()

@@ -71,7 +71,7 @@ def test_hidden_article_is_not_in_the_latest_news_on_the_home_page(client, scene
     response = client.get("/")
 
     scene.assert_only_visible(response)
-    assert listed_titles(response, within='aria-labelledby="latest-news-heading"') == [VISIBLE]
+    assert listed_titles(response, within="section.latest-news") == [VISIBLE]
 
 
 def test_hidden_article_is_not_a_related_article(client, scene):
@@ -80,7 +80,7 @@ def test_hidden_article_is_not_a_related_article(client, scene):
     response = client.get(sibling.url)
 
     scene.assert_only_visible(response)
-    assert listed_titles(response, within='<section class="related"') == [VISIBLE]
+    assert listed_titles(response, within="section.related") == [VISIBLE]
 
 
 @pytest.mark.parametrize("kind", ["draft", "unpublished"])

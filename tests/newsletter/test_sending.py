@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from newsletter.models import Delivery
 from tests.builders import make_article
-from tests.events.builders import make_agenda, make_event
+from tests.events.builders import days_from_today, make_agenda, make_event
 from tests.newsletter.backends import FailingAfterBackend
 from tests.newsletter.builders import make_edition, make_subscribers
 
@@ -93,3 +93,15 @@ def test_a_draft_edition_is_not_sent(newsletter):
     with pytest.raises(CommandError):
         send(draft)
     assert not mail.outbox
+
+
+def test_a_mail_marks_an_announcement_to_come_save_the_date_and_a_past_one_as_past(site, newsletter):
+    agenda = make_agenda(site.home)
+    coming = make_event(agenda, title="Kennissessie", save_the_date=True)
+    past = make_event(agenda, title="Vorige sessie", save_the_date=True, start_date=days_from_today(-3))
+    make_subscribers(1)
+    send(make_edition(newsletter, [coming, past]))
+
+    ((html, _),) = mail.outbox[0].alternatives
+    assert "Save the date · " + coming.when in html
+    assert "Geweest · " + past.when in html and "Save the date · " + past.when not in html

@@ -148,7 +148,7 @@ class DemoStrategyTests(TestCase):
             linked += len(expected)
             with self.subTest(theme=theme.slug):
                 self.assertTrue(expected)
-                titles = listed_titles(self.client.get(theme.url), within='<section class="theme-news"')
+                titles = listed_titles(self.client.get(theme.url), within="section.theme-news")
                 self.assertEqual(titles, [article["title"] for article in expected])
         self.assertEqual(NewsArticlePage.objects.exclude(theme=None).count(), 10)
         self.assertEqual(linked, 2 + 2 + 5)
