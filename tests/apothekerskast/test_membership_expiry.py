@@ -6,18 +6,18 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 
 from apothekerskast import access
 from apothekerskast.models import AccessRequest
 from tests.builders import make_image
+from tests.editorial.clock import daily_hour_passed_two_hours_ago
 
 pytestmark = pytest.mark.django_db
 
 
-@override_settings(SCHEDULER_DAILY_HOUR=0)
-def test_a_member_whose_access_ended_loses_the_library_images_after_the_daily_run(client, library, person):
+def test_a_member_whose_access_ended_loses_the_library_images_after_the_daily_run(client, library, person, settings):
+    settings.SCHEDULER_DAILY_HOUR = daily_hour_passed_two_hours_ago()
     rendition = make_image(title="Plattegrond", collection=access.library_collection()).get_rendition("fill-120x80")
     ended, current = person("member"), person("no_mfa")
     AccessRequest.objects.filter(user=ended).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))

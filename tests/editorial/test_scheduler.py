@@ -20,6 +20,7 @@ from editorial import scheduler
 from editorial.models import JobRun
 from tests.apothekerskast.builders import make_organisation, make_person
 from tests.builders import make_article
+from tests.editorial.clock import daily_hour_passed_two_hours_ago
 from tests.newsletter.backends import FailingAfterBackend
 from tests.portal import pg_cluster
 
@@ -39,9 +40,10 @@ def amsterdam(*args):
 
 
 @pytest.fixture
-def library_facts(db):
-    """Facts for each daily job: a member whose access has just ended (still in the members group), a member whose
-    access ends in three weeks, and download records from before and within the retention."""
+def library_facts(db, settings):
+    """The daily jobs are due, with facts for each: a member whose access has just ended (still in the members
+    group), a member whose access ends in three weeks, and download records from before and within the retention."""
+    settings.SCHEDULER_DAILY_HOUR = daily_hour_passed_two_hours_ago()
     organisation = make_organisation()
     ended = make_person("member", organisation, email="verlopen@utrecht.nl")
     AccessRequest.objects.filter(user=ended).update(expires_at=timezone.now() - datetime.timedelta(hours=1))
@@ -59,7 +61,6 @@ def members():
     return set(Group.objects.get(name=MEMBERS_GROUP).user_set.values_list("email", flat=True))
 
 
-@override_settings(SCHEDULER_DAILY_HOUR=0)
 def test_a_fresh_scheduler_runs_the_daily_jobs_at_once_and_not_again_that_day(library_facts):
     assert members() == {"verlopen@utrecht.nl", "binnenkort@utrecht.nl"}
 
@@ -131,19 +132,21 @@ def test_a_job_another_scheduler_is_running_is_skipped(site):
     revision.save(update_fields=["content", "approved_go_live_at"])
 
     pg_cluster._cluster()
+    key = scheduler.lock_key("publish_scheduled")
     with psycopg.connect(pg_cluster.database_url(), autocommit=True) as other:
-        other.execute("SELECT pg_advisory_lock(%s)", [scheduler.lock_key("publish_scheduled")])
+        other.execute("SELECT pg_advisory_lock(%s)", [key])
         run_scheduler()
         article.refresh_from_db()
         assert not article.live
         assert not JobRun.objects.filter(job="publish_scheduled").exists()
         assert JobRun.objects.filter(job="send_newsletter").exists()  # the other jobs have locks of their own
+        other.execute("SELECT pg_advisory_unlock(%s)", [key])  # the other scheduler is done
     run_scheduler()
     article.refresh_from_db()
     assert article.live
 
 
-@override_settings(SCHEDULER_DAILY_HOUR=0, EMAIL_BACKEND="tests.newsletter.backends.FailingAfterBackend")
+@override_settings(EMAIL_BACKEND="tests.newsletter.backends.FailingAfterBackend")
 def test_a_failing_job_is_recorded_and_the_other_jobs_still_run(library_facts):
     FailingAfterBackend.limit, FailingAfterBackend.sent = 0, 0  # the mail server is away
 

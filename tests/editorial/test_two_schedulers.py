@@ -1,7 +1,7 @@
 """Two schedulers at once, as on two machines: two `manage.py run_scheduler --once` processes against the same
 database. Each scheduled page is published once, each newsletter subscriber and each member due for a reminder gets
 one mail, and the daily purge of the download log runs once: it removes the records past the retention, keeps the
-newer ones, and is recorded once."""
+newer ones, and is recorded once. A running scheduler outlives a restart of the database."""
 
 import collections
 import datetime
@@ -9,6 +9,7 @@ import email
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,11 @@ from wagtail.models import PageLogEntry
 from apothekerskast.models import AccessRequest, DownloadEvent
 from editorial import scheduler
 from editorial.models import JobRun
+from news.models import NewsArticlePage
 from newsletter.models import Mailing
 from tests.apothekerskast.builders import make_organisation, make_person
 from tests.builders import make_article, make_site
+from tests.editorial.clock import daily_hour_passed_two_hours_ago
 from tests.newsletter.builders import make_edition, make_newsletter_index, make_subscribers
 from tests.portal import pg_cluster
 
@@ -79,7 +82,7 @@ def test_two_schedulers_at_once_publish_send_remind_and_purge_once(tmp_path):
         "DJANGO_SETTINGS_MODULE": "tests.editorial.mail_to_files_settings",
         "DATABASE_URL": pg_cluster.database_url(),
         "TEST_EMAIL_DIR": str(mails),
-        "SCHEDULER_DAILY_HOUR": "0",  # the daily jobs are due from midnight: today's run has not happened
+        "SCHEDULER_DAILY_HOUR": str(daily_hour_passed_two_hours_ago()),
     }
     command = [sys.executable, "manage.py", "run_scheduler", "--once"]
     processes = [
@@ -104,3 +107,34 @@ def test_two_schedulers_at_once_publish_send_remind_and_purge_once(tmp_path):
     runs = JobRun.objects.filter(job__in=daily)
     assert sorted(runs.values_list("job", "result")) == sorted((job, JobRun.Result.OK) for job in daily)
     assert runs.get(job="purge_download_events").output == "7 downloadregistratie(s) verwijderd.\n"
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_running_scheduler_carries_on_after_a_database_restart_and_stops_on_sigterm(tmp_path):
+    pg_cluster._cluster()
+    tree = make_site()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "DATABASE_URL": pg_cluster.database_url()}
+    log_path = tmp_path / "scheduler.log"
+    command = [sys.executable, "manage.py", "run_scheduler", "--interval", "0.5"]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: JobRun.objects.filter(job="publish_scheduled").exists())
+        pg_cluster.restart()  # the scheduler's connection, kept between rounds (CONN_MAX_AGE), dies
+        pg_cluster.ensure_running()
+        restarted = timezone.now()
+        article = make_article(tree.news_index, title="Na de herstart", live=False)
+        schedule(article, timezone.now() - datetime.timedelta(minutes=1))
+        wait_for(lambda: NewsArticlePage.objects.filter(pk=article.pk, live=True).exists())
+        assert JobRun.objects.filter(job="publish_scheduled", started_at__gt=restarted, result="ok").exists()
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert process.returncode == 0, log_path.read_text()
