@@ -24,7 +24,7 @@ from editorial.models import JobRun
 
 EVERY_MINUTE, DAILY = "minute", "daily"
 RETRY_AFTER = timedelta(hours=1)
-KEEP_RUNS = timedelta(days=30)
+KEEP_RUNS = timedelta(days=7)
 OUTPUT_LIMIT = 10_000
 
 
