@@ -13,25 +13,16 @@ pytestmark = pytest.mark.django_db
 URL = "/admin/geplande-taken/"
 
 
+def record(job, at, result=JobRun.Result.OK, output=""):
+    return JobRun.objects.create(job=job, started_at=at, finished_at=at, result=result, output=output)
+
+
 @pytest.fixture
 def runs(db):
-    yesterday = timezone.now() - datetime.timedelta(days=1)
-    JobRun.objects.create(
-        job="purge_download_events",
-        started_at=yesterday,
-        finished_at=yesterday,
-        result=JobRun.Result.FAILED,
-        output="Gisteren mislukt.",
-    )
     now = timezone.now()
-    JobRun.objects.create(
-        job="purge_download_events",
-        started_at=now,
-        finished_at=now,
-        result=JobRun.Result.OK,
-        output="12 downloadregistratie(s) verwijderd.",
-    )
-    JobRun.objects.create(job="publish_scheduled", started_at=now, finished_at=now, result=JobRun.Result.OK)
+    record("purge_download_events", now - datetime.timedelta(days=1), JobRun.Result.FAILED, "Gisteren mislukt.")
+    record("purge_download_events", now, output="12 downloadregistratie(s) verwijderd.")
+    record("publish_scheduled", now)
 
 
 def test_the_beheerder_sees_each_jobs_last_run_and_result(client, users, runs):
