@@ -129,13 +129,28 @@ def opens_to_members(page):
 def sync_membership(user):
     """Keep the members group (which Wagtail's view restrictions check) in line with the access requests.
 
-    Expiry needs no sync: the doors check membership_state() on everything the group opens.
+    At a decision; expire_memberships() does it for the access that ends with time.
     """
     group = members_group()
     if has_current_access(user):
         user.groups.add(group)
     else:
         user.groups.remove(group)
+
+
+def expire_memberships():
+    """Take the members group away from everyone whose access has ended; returns how many lost it.
+
+    The doors check membership_state() on every request, but the group is what Wagtail's own view restrictions ask
+    for (e.g. the renditions of images in the library's collection): run daily by the scheduler, so an expired
+    member keeps none of the group's rights.
+    """
+    from apothekerskast.models import AccessRequest
+
+    group = members_group()
+    ended = list(group.user_set.exclude(Exists(AccessRequest.objects.filter(user=OuterRef("pk")).current())))
+    group.user_set.remove(*ended)
+    return len(ended)
 
 
 def library_collection():

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page
 
+from editorial.reports import JobRunViewSet
 from editorial.templatetags.editorial_tags import moment
 
 
@@ -79,3 +80,8 @@ def initials_avatar(user, size):
     if profile is not None and profile.avatar:
         return None
     return "data:image/svg+xml," + quote(INITIALS_SVG.format(initials(user)))
+
+
+@hooks.register("register_admin_viewset")
+def register_job_run_report():
+    return JobRunViewSet()

@@ -222,6 +222,9 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 # Newsletter: at most this many mails per run of the scheduler (a run a minute).
 NEWSLETTER_MAILS_PER_RUN = env.int("NEWSLETTER_MAILS_PER_RUN", 1000)
+# The scheduler (run_scheduler) runs the daily jobs (reminders, expiry, purge of the download log) at this hour,
+# local time (TIME_ZONE), or as soon as it starts when that run is due and has not happened.
+SCHEDULER_DAILY_HOUR = env.int("SCHEDULER_DAILY_HOUR", 3)
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -1,4 +1,4 @@
-"""Go-live and expiry dates, carried out by the scheduler (`run_scheduler`, which runs publish_scheduled).
+"""Go-live and expiry dates, carried out by the scheduler (`run_scheduler`, whose jobs include publish_scheduled).
 
 A scheduled article is absent from the listing, the feed, the sitemap and the search until its go-live time has
 passed and the scheduler has run; after its expiry time and another run it is gone from all four again.
@@ -66,12 +66,13 @@ def test_a_scheduled_article_goes_live_at_its_time_and_disappears_after_expiry(c
     assert not any(visible_in(client, article).values())
 
 
-def test_make_run_and_compose_run_the_scheduler_every_minute():
+def test_make_run_make_stack_and_compose_run_the_scheduler_every_minute():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     run_recipe = (root / "Makefile").read_text().split("\nrun:", 1)[1].split("\ntest:", 1)[0]  # with `serve`
     assert "run_scheduler" in run_recipe
+    assert '"${MANAGE[@]}" run_scheduler' in (root / "bin" / "stack").read_text()
     services = yaml.safe_load((root / "docker-compose.yml").read_text())["services"]
     scheduler = services["scheduler"]
     assert "run_scheduler" in str(scheduler["command"])

@@ -8,4 +8,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deleted, _ = DownloadEvent.objects.past_retention().delete()
-        self.stdout.write(f"{deleted} download event(s) deleted.")
+        self.stdout.write(f"{deleted} downloadregistratie(s) verwijderd.")

@@ -18,4 +18,4 @@ class Command(BaseCommand):
         for access_request in due:
             send_expiry_reminder(access_request)
             count += 1
-        self.stdout.write(f"{count} reminder(s) sent.")
+        self.stdout.write(f"{count} herinnering(en) verstuurd.")

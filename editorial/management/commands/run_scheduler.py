@@ -1,25 +1,21 @@
-"""Every minute: publish and expire scheduled pages (`publish_scheduled`), then carry out the newsletter mailings
-that are due (`send_newsletter --due`). For `make run` and compose."""
+"""Runs every periodic job of the site (editorial.scheduler) each minute until stopped. For `make run`, `make stack`
+and compose; any number may run at once, on one machine or several."""
 
 import signal
 import threading
 
-from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-
-def jobs():
-    """The commands each run carries out, in order, with their options."""
-    yield "publish_scheduled", {}
-    # A bounded number of mails per run, so a large mailing does not hold up scheduled publishing; the rest
-    # goes out in the next runs.
-    yield "send_newsletter", {"due": True, "limit": settings.NEWSLETTER_MAILS_PER_RUN}
+from editorial import scheduler
 
 
 class Command(BaseCommand):
-    help = "Runs publish_scheduled and send_newsletter --due every --interval seconds (default 60) until stopped."
+    help = (
+        "Every --interval seconds (default 60): publishes and expires scheduled pages, sends the newsletter "
+        "mailings that are due, and once a day from SCHEDULER_DAILY_HOUR runs the daily jobs (access-expiry "
+        "reminders, membership expiry, purge of the download log). Until stopped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between runs (default 60).")
@@ -29,13 +25,14 @@ class Command(BaseCommand):
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-        self.stdout.write(f"Scheduler: publish_scheduled and send_newsletter --due every {interval:g} s.")
+        names = ", ".join(job.command for job in scheduler.jobs())
+        self.stdout.write(f"Scheduler: {names}; every {interval:g} s, the daily jobs from the set hour.")
         while not stop.is_set():
-            for name, job_options in jobs():
+            for job in scheduler.jobs():
                 try:
-                    call_command(name, stdout=self.stdout, stderr=self.stderr, **job_options)
+                    scheduler.run(job, self.stdout)
                 except Exception as error:  # keep going: a database restart or a mail server away must not end it
-                    self.stderr.write(f"{name} failed: {error}")
+                    self.stderr.write(f"{job.command} failed: {error}")
             if once:
                 break
             close_old_connections()  # between runs, so a restarted database is reconnected to
