@@ -64,7 +64,7 @@ def test_overvallen_finds_an_article_about_an_overval(client, site):
 def test_a_word_that_finds_nothing_is_replaced_by_the_most_similar_word_on_the_site(
     client, site, query, title, message
 ):
-    # portal.views.search_pages searches again when the full-text search finds nothing.
+    # portal.search.search_pages searches again when the full-text search finds nothing.
     make_article(
         site.news_index,
         title="Geregistreerde criminaliteit stijgt",
