@@ -2,12 +2,13 @@
 
 import re
 
-from django.contrib.postgres.search import TrigramSimilarity
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
 from django.db import connection
 from django.db.models import Count, Q, Window
 from wagtail.models import Page
 
-from portal.models import SearchWord
+from portal.models import PublicPageWords, SearchWord
 from portal.visibility import visible_to_everyone
 
 SEARCH_MAX_LENGTH = 100
@@ -15,13 +16,37 @@ SEARCH_RESULTS_PER_PAGE = 10
 # Each search query may take this long on PostgreSQL; a search that needs longer says so instead of keeping one of
 # the site's few workers busy.
 SEARCH_STATEMENT_TIMEOUT_MS = 500
-# Ranking passes every match with its text vectors (some 700 bytes each) through the window count (ranked_slice);
-# beyond about 6,000 matches that overflows PostgreSQL's default work_mem of 4 MB to disk: ranking a word found in
-# all of 10,000 articles took 66 ms instead of 35.
-SEARCH_WORK_MEM = "32MB"
+# Ranking scores every match it is given, and a word in most of 100,000 articles took 230 ms to rank (150 to 300 ms
+# with a RUM index, which ranks every match inside the index). The search ranks at most this many of the public pages
+# with all the words in their title, which rank highest, and this many others (RANKED_CANDIDATES); a word found more
+# often is said to be found on more than this many pages. Below that every match is ranked.
+SEARCH_CANDIDATES = 500
+SEARCH_CONFIG = settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"]  # Dutch stemming, as Wagtail's index
 # How alike (pg_trgm similarity, 0 to 1) a word on the site must be to a word that finds nothing to replace it:
 # "zakkenroller" and "zakkenrollen" score 0.73, "wijkagnet" and "wijkagent" 0.43, "inbrekers" and "inbreuk" 0.38.
 SEARCH_WORD_MIN_SIMILARITY = 0.4
+
+# The live, public pages matching every word of the query (portal.search_words keeps one row per such page), ranked
+# by ts_rank over title and body (the title weighted above the body, as in Wagtail's index): at most `candidates`
+# read first from the GIN index of the titles, and at most as many more from that of titles and bodies, each cut off
+# in the index's order without a sort. One more of the latter says there are more than `candidates`. The query stays
+# in the statement (no parameter of a prepared plan), so PostgreSQL can judge from its statistics how common a word
+# is: it reads a common word's first matches straight from the table.
+RANKED_CANDIDATES = """
+WITH titled AS (
+    SELECT page_id, ts_rank(document, plainto_tsquery(%(config)s::regconfig, %(query)s)) AS rank
+    FROM portal_publicpagewords WHERE title @@ plainto_tsquery(%(config)s::regconfig, %(query)s)
+    LIMIT %(candidates)s
+),
+anywhere AS (
+    SELECT page_id, ts_rank(document, plainto_tsquery(%(config)s::regconfig, %(query)s)) AS rank
+    FROM portal_publicpagewords WHERE document @@ plainto_tsquery(%(config)s::regconfig, %(query)s)
+    LIMIT %(candidates)s + 1
+),
+ranked AS (SELECT * FROM titled UNION SELECT * FROM anywhere)
+SELECT page_id, count(*) OVER (), (SELECT count(*) FROM anywhere) > %(candidates)s
+FROM ranked ORDER BY rank DESC, page_id DESC LIMIT %(per_page)s OFFSET %(start)s
+"""
 
 
 def clean_query(raw):
@@ -32,33 +57,55 @@ def clean_query(raw):
 
 def search_pages(query, start):
     """The ids of results start to start + SEARCH_RESULTS_PER_PAGE of the live, public pages matching the query
-    with Dutch stemming, how many pages match (0 past the last page), and the query that found them.
+    with Dutch stemming, how many pages match (0 past the last page), the query that found them, and the number
+    more pages than which match (SEARCH_CANDIDATES; None when all are counted): the count is then of the ranked
+    ones (ranked_candidates).
 
     Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
     When the query finds nothing on PostgreSQL, each word is replaced by the most similar word of the live, public
     pages (portal.search_words) and the search runs again; the third value is then that corrected query.
     """
-    pages = visible_to_everyone(Page.objects.live())
-    found = pages.search(query, operator="and")
-    ids, total = ranked_slice(found, start)
-    if total or connection.vendor != "postgresql":
-        return ids, total, query
-    if start and found.count():  # past the last page of results: nothing to correct
-        return ids, total, query
+    if connection.vendor != "postgresql":  # SQLite (make run without PostgreSQL): Wagtail's search ranks all
+        found = visible_to_everyone(Page.objects.live()).search(query, operator="and")
+        return *ranked_slice(found, start), query, None
+    ids, total, more_than = ranked_candidates(query, start)
+    if total or (start and matching(query).exists()):  # past the last page of results: nothing to correct
+        return ids, total, query, more_than
     corrected = closest_words(query)
     if corrected is None:
-        return ids, total, query
-    return *ranked_slice(pages.search(corrected, operator="and"), start), corrected
+        return ids, total, query, more_than
+    ids, total, more_than = ranked_candidates(corrected, start)
+    return ids, total, corrected, more_than
+
+
+def ranked_candidates(query, start):
+    """The ids of the ranked results start to start + SEARCH_RESULTS_PER_PAGE of the live, public pages matching the
+    query, how many were ranked (0 when the slice is empty) and SEARCH_CANDIDATES when more pages than that match
+    (else None), in one query on PostgreSQL (RANKED_CANDIDATES)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            RANKED_CANDIDATES,
+            {
+                "config": SEARCH_CONFIG,
+                "query": query,
+                "candidates": SEARCH_CANDIDATES,
+                "start": start,
+                "per_page": SEARCH_RESULTS_PER_PAGE,
+            },
+        )
+        rows = cursor.fetchall()
+    more_than = SEARCH_CANDIDATES if rows and rows[0][2] else None
+    return [pk for pk, _, _ in rows], rows[0][1] if rows else 0, more_than
+
+
+def matching(query):
+    """The search vectors of the live, public pages that have every word of the query (Dutch stemming)."""
+    return PublicPageWords.objects.filter(document=SearchQuery(query, config=SEARCH_CONFIG))
 
 
 def ranked_slice(found, start):
-    """The ids of search results start to start + SEARCH_RESULTS_PER_PAGE, best first, and how many results there
-    are in all (0 when the slice is empty), in one query.
-
-    Ranking scores every match anyway; a separate COUNT would find them all a second time. The window count
-    adds the total to the ranked query instead, over the ids alone: with whole pages the rows it holds would no
-    longer fit in SEARCH_WORK_MEM.
-    """
+    """Without PostgreSQL: the ids of Wagtail's search results start to start + SEARCH_RESULTS_PER_PAGE, best first,
+    and how many results there are in all (0 when the slice is empty), in one query (a window count)."""
     rows = list(found[start : start + SEARCH_RESULTS_PER_PAGE].get_queryset().values_list("pk", Window(Count("*"))))
     return [pk for pk, _ in rows], rows[0][1] if rows else 0
 
@@ -85,14 +132,8 @@ def closest_words(query):
 
 
 def tune_search_statements():
-    """Inside a transaction on PostgreSQL: the settings of the search's statements, until the transaction ends.
-
-    Each statement that runs longer than SEARCH_STATEMENT_TIMEOUT_MS is cancelled (QueryCanceled, see
-    took_too_long). Each may use SEARCH_WORK_MEM to sort and count the matches in memory.
-    """
+    """Inside a transaction on PostgreSQL: each statement of the search that runs longer than
+    SEARCH_STATEMENT_TIMEOUT_MS is cancelled (QueryCanceled, see took_too_long), until the transaction ends."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true), set_config('work_mem', %s, true)",
-                [str(SEARCH_STATEMENT_TIMEOUT_MS), SEARCH_WORK_MEM],
-            )
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(SEARCH_STATEMENT_TIMEOUT_MS)])

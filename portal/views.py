@@ -53,17 +53,17 @@ def with_listing_details(pages):
 
 
 def search_results_page(query, number):
-    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), and the query
-    that found them (search_pages)."""
-    ids, total, searched = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
+    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), the query that
+    found them and how many pages more than which match, or None (search_pages)."""
+    ids, total, searched, more_than = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
     if not ids:
         if number != 1:
             raise Http404("Deze pagina bestaat niet")
-        return [], query
+        return [], query, None
     results = Paginator(range(total), SEARCH_RESULTS_PER_PAGE).page(number)
     pages = Page.objects.in_bulk(ids)
     results.object_list = with_listing_details([pages[pk] for pk in ids if pk in pages])
-    return results, searched
+    return results, searched, more_than
 
 
 def took_too_long(error):
@@ -84,12 +84,12 @@ def search(request):
     cache.add_keys(request, cache.SEARCH_KEY)
     cache.cache_briefly(request)
 
-    results, searched, too_slow = None, query, False
+    results, searched, more_than, too_slow = None, query, None, False
     if query:
         try:
             with transaction.atomic():
                 tune_search_statements()
-                results, searched = search_results_page(query, number)
+                results, searched, more_than = search_results_page(query, number)
         except OperationalError as error:
             if not took_too_long(error):
                 raise
@@ -102,6 +102,7 @@ def search(request):
             "searched": searched,
             "results": results,
             "too_slow": too_slow,
+            "more_than": more_than,
             "page_range": results.paginator.get_elided_page_range(results.number) if results else [],
             "extra_query": urlencode({"q": query}) + "&",
             "max_length": SEARCH_MAX_LENGTH,
