@@ -2,7 +2,8 @@
 (search words, page numbers, months, sitemap sections), sent one at a time to a running server.
 
 Run with DATABASE_URL and DJANGO_SETTINGS_MODULE set (it reads the categories, years and page counts to build the
-URLs): `bench/latency.py --port PORT`. Prints one line per page type: name, requests, p50 ms, p95 ms, max ms, errors.
+URLs): `bench/latency.py --port PORT`. Prints one line per page type: name, requests, p50 ms, p95 ms, max ms, errors
+(not 200, or a search stopped at its time limit). Last, READERS clients search for a word in most articles at once.
 """
 
 import argparse
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
@@ -90,6 +92,10 @@ SEARCH_QUERIES = [
     "olifantenpaadje",
 ]
 REQUESTS = 60
+# Readers searching for a word in most articles at the same time, each READERS_ROUNDS times.
+READERS = 8
+READERS_ROUNDS = 8
+TOO_SLOW = b"Deze zoekopdracht kost te veel tijd"
 
 
 def spread(total, count):
@@ -144,14 +150,23 @@ def roundrobin(lists):
 
 
 def timed_get(port, path):
+    """Milliseconds, and the status, or "too slow" for a search stopped at its time limit (a 200 with no results)."""
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
-            response.read()
+            body = response.read()
             status = response.status
     except urllib.error.HTTPError as error:
-        status = error.code
+        body, status = b"", error.code
+    if TOO_SLOW in body:
+        status = "too slow"
     return (time.perf_counter() - started) * 1000, status
+
+
+def timed_at_once(port, path, readers):
+    """`readers` clients each sending `path` READERS_ROUNDS times, all at once: (milliseconds, status) of each."""
+    with ThreadPoolExecutor(readers) as pool:
+        return list(pool.map(lambda _: timed_get(port, path), range(readers * READERS_ROUNDS)))
 
 
 def percentile(values, fraction):
@@ -169,18 +184,23 @@ def main():
         if args.only and name != args.only:
             continue
         timed_get(args.port, urls[0])  # warm-up, not counted
-        times, errors = [], []
-        for url in urls:
-            elapsed, status = timed_get(args.port, url)
-            times.append(elapsed)
-            if status != 200:
-                errors.append(f"{url} {status}")
-            if args.verbose:
-                print(f"  {elapsed:8.1f} ms {status} {url}", file=sys.stderr)
-        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-        print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}")
-        for error in errors[:3]:
-            print(f"  error: {error}", file=sys.stderr)
+        report(name, [(url, *timed_get(args.port, url)) for url in urls], args.verbose)
+    if not args.only or args.only == f"search, {READERS} at once":
+        url = f"/zoeken/?q={quote(SEARCH_QUERIES[0])}"
+        report(f"search, {READERS} at once", [(url, *timing) for timing in timed_at_once(args.port, url, READERS)])
+
+
+def report(name, timings, verbose=False):
+    """One line: the page type, requests, p50, p95 and max ms, and how many did not answer 200 with results."""
+    times = [elapsed for _, elapsed, _ in timings]
+    errors = [f"{url} {status}" for url, _, status in timings if status != 200]
+    if verbose:
+        for url, elapsed, status in timings:
+            print(f"  {elapsed:8.1f} ms {status} {url}", file=sys.stderr)
+    p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+    print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}")
+    for error in errors[:3]:
+        print(f"  error: {error}", file=sys.stderr)
 
 
 if __name__ == "__main__":

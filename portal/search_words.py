@@ -1,7 +1,9 @@
 """The word list behind the search's corrections (portal.models.SearchWord): the words of the live pages everyone may
-see, kept in step by Wagtail's signals. On PostgreSQL only.
+see, kept in step by Wagtail's signals; and the search vectors of those pages, all the site search reads. On
+PostgreSQL only.
 
-Each public page's words are recorded (PublicPageWords), and each word counts the public pages that have it. A page
+Each public page's words and search vectors are recorded (PublicPageWords), and each word counts the public pages
+that have it. A page
 that changes or leaves the public site (unpublished, made private, moved into a private section, deleted) takes back
 what it gave, and a word leaves the list with the last public page that had it. A page's words are those of its entry
 in Wagtail's search index (the text the search matches), split by the SQL function portal_search_words (migration
@@ -33,12 +35,14 @@ lowered AS (
 SELECT word FROM lowered WHERE pages = 0
 """
 
-# Record the words of the pages from their search index entries, and count them.
+# Record the words and the search vectors of the pages from their search index entries, and count the words.
 GIVE = """
 WITH given AS (
-    INSERT INTO portal_publicpagewords (page_id, words)
+    INSERT INTO portal_publicpagewords (page_id, words, document, title)
     SELECT page.id,
-           array_to_string(ARRAY(SELECT portal_search_words(concat_ws(' ', entry.title_text, entry.body_text))), ' ')
+           array_to_string(ARRAY(SELECT portal_search_words(concat_ws(' ', entry.title_text, entry.body_text))), ' '),
+           entry.title || entry.body,
+           entry.title
     FROM wagtailcore_page AS page
     JOIN wagtailsearch_indexentry AS entry
         ON entry.content_type_id = page.content_type_id AND entry.object_id = page.id::text

@@ -1,12 +1,9 @@
 import mimetypes
-import re
 import sys
 from datetime import UTC, timedelta
 
-from django.contrib.postgres.search import TrigramSimilarity
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Count, Q, Window
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -18,85 +15,19 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from portal import cache
-from portal.models import ContactSettings, CustomRendition, SearchWord
+from portal.models import ContactSettings, CustomRendition
 from portal.models.images import PRIVATE_RENDITIONS_FOLDER
+from portal.search import (
+    SEARCH_MAX_LENGTH,
+    SEARCH_RESULTS_PER_PAGE,
+    clean_query,
+    search_pages,
+    tune_search_statements,
+)
 from portal.summaries import attach_summaries
-from portal.visibility import visible_to_everyone
 
-SEARCH_MAX_LENGTH = 100
-SEARCH_RESULTS_PER_PAGE = 10
-# Each search query may take this long on PostgreSQL; a search that needs longer says so instead of keeping one of
-# the site's few workers busy.
-SEARCH_STATEMENT_TIMEOUT_MS = 500
-# Ranking passes every match with its text vectors (some 700 bytes each) through the window count (ranked_slice);
-# beyond about 6,000 matches that overflows PostgreSQL's default work_mem of 4 MB to disk: ranking a word found in
-# all of 10,000 articles took 66 ms instead of 35.
-SEARCH_WORK_MEM = "32MB"
-# How alike (pg_trgm similarity, 0 to 1) a word on the site must be to a word that finds nothing to replace it:
-# "zakkenroller" and "zakkenrollen" score 0.73, "wijkagnet" and "wijkagent" 0.43, "inbrekers" and "inbreuk" 0.38.
-SEARCH_WORD_MIN_SIMILARITY = 0.4
 # Seconds a reader (or a crawler) is asked to wait when the database cannot be reached.
 DATABASE_RETRY_AFTER = 60
-
-
-def clean_query(raw):
-    """The search words as typed, without control characters, capped in length."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:SEARCH_MAX_LENGTH]
-
-
-def search_pages(query, start):
-    """The ids of results start to start + SEARCH_RESULTS_PER_PAGE of the live, public pages matching the query
-    with Dutch stemming, how many pages match (0 past the last page), and the query that found them.
-
-    Dutch stemming leaves some word forms apart ("zakkenroller" and "zakkenrollen"), and a typo finds nothing.
-    When the query finds nothing on PostgreSQL, each word is replaced by the most similar word of the live, public
-    pages (portal.search_words) and the search runs again; the third value is then that corrected query.
-    """
-    pages = visible_to_everyone(Page.objects.live())
-    found = pages.search(query, operator="and")
-    ids, total = ranked_slice(found, start)
-    if total or connection.vendor != "postgresql":
-        return ids, total, query
-    if start and found.count():  # past the last page of results: nothing to correct
-        return ids, total, query
-    corrected = closest_words(query)
-    if corrected is None:
-        return ids, total, query
-    return *ranked_slice(pages.search(corrected, operator="and"), start), corrected
-
-
-def ranked_slice(found, start):
-    """The ids of search results start to start + SEARCH_RESULTS_PER_PAGE, best first, and how many results there
-    are in all (0 when the slice is empty), in one query.
-
-    Ranking scores every match anyway; a separate COUNT would find them all a second time. The window count
-    adds the total to the ranked query instead, over the ids alone: with whole pages the rows it holds would no
-    longer fit in SEARCH_WORK_MEM.
-    """
-    rows = list(found[start : start + SEARCH_RESULTS_PER_PAGE].get_queryset().values_list("pk", Window(Count("*"))))
-    return [pk for pk, _ in rows], rows[0][1] if rows else 0
-
-
-def closest_words(query):
-    """`query` with each word replaced by the most similar SearchWord, in one query; None when a word has none
-    alike enough, or when nothing would change."""
-    words = list(dict.fromkeys(re.findall(r"[^\W\d_]{3,}", query.lower())))
-    if not words:
-        return None
-    similar = Q()
-    for word in words:
-        similar |= Q(word__trigram_similar=word)
-    candidates = list(
-        SearchWord.objects.filter(similar).values_list("word", *(TrigramSimilarity("word", word) for word in words))
-    )
-    corrected = []
-    for column in range(1, len(words) + 1):  # row: the word, then its similarity to each typed word
-        alike = [(-row[column], row[0]) for row in candidates if row[column] >= SEARCH_WORD_MIN_SIMILARITY]
-        if not alike:
-            return None
-        corrected.append(min(alike)[1])  # the most similar; of equally similar words the first in order
-    return " ".join(corrected) if corrected != words else None
 
 
 def with_listing_details(pages):
@@ -122,31 +53,17 @@ def with_listing_details(pages):
 
 
 def search_results_page(query, number):
-    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), and the query
-    that found them (search_pages)."""
-    ids, total, searched = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
+    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), the query that
+    found them and how many pages more than which match, or None (search_pages)."""
+    ids, total, searched, more_than = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
     if not ids:
         if number != 1:
             raise Http404("Deze pagina bestaat niet")
-        return [], query
+        return [], query, None
     results = Paginator(range(total), SEARCH_RESULTS_PER_PAGE).page(number)
     pages = Page.objects.in_bulk(ids)
     results.object_list = with_listing_details([pages[pk] for pk in ids if pk in pages])
-    return results, searched
-
-
-def tune_search_statements():
-    """Inside a transaction on PostgreSQL: the settings of the search's statements, until the transaction ends.
-
-    Each statement that runs longer than SEARCH_STATEMENT_TIMEOUT_MS is cancelled (QueryCanceled, see
-    took_too_long). Each may use SEARCH_WORK_MEM to sort and count the matches in memory.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true), set_config('work_mem', %s, true)",
-                [str(SEARCH_STATEMENT_TIMEOUT_MS), SEARCH_WORK_MEM],
-            )
+    return results, searched, more_than
 
 
 def took_too_long(error):
@@ -167,12 +84,12 @@ def search(request):
     cache.add_keys(request, cache.SEARCH_KEY)
     cache.cache_briefly(request)
 
-    results, searched, too_slow = None, query, False
+    results, searched, more_than, too_slow = None, query, None, False
     if query:
         try:
             with transaction.atomic():
                 tune_search_statements()
-                results, searched = search_results_page(query, number)
+                results, searched, more_than = search_results_page(query, number)
         except OperationalError as error:
             if not took_too_long(error):
                 raise
@@ -185,6 +102,7 @@ def search(request):
             "searched": searched,
             "results": results,
             "too_slow": too_slow,
+            "more_than": more_than,
             "page_range": results.paginator.get_elided_page_range(results.number) if results else [],
             "extra_query": urlencode({"q": query}) + "&",
             "max_length": SEARCH_MAX_LENGTH,

@@ -11,11 +11,9 @@ from django.db import migrations, models
 def collect_public_words(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    from portal.search_words import rebuild_search_words
-
     schema_editor.execute("DROP TRIGGER portal_collect_search_words ON wagtailsearch_indexentry")
     schema_editor.execute("DROP FUNCTION portal_collect_search_words()")
-    rebuild_search_words()
+    # The list is made anew by 0009: portal.search_words writes columns that 0009 adds.
 
 
 def collect_every_word(apps, schema_editor):

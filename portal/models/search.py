@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -24,7 +25,8 @@ class SearchWord(models.Model):
 
 class PublicPageWords(models.Model):
     """The words one live, public page gave the word list (separated by spaces), to take back when the page changes
-    or leaves.
+    or leaves, and the page's search document: what the site search (portal.search) matches and ranks. A row per
+    page everyone may see, so the search reads no other page.
 
     The page is referred to by its id alone: a page's deletion takes the words back (portal.search_words), which a
     foreign key would stop while the page's view restriction is deleted before it.
@@ -32,6 +34,10 @@ class PublicPageWords(models.Model):
 
     page_id = models.PositiveIntegerField(primary_key=True)
     words = models.TextField()
+    # The weighted text vectors of the page's entry in Wagtail's search index (Dutch stemming): title and body, and
+    # the title alone, whose matches the search ranks first.
+    document = SearchVectorField(null=True)
+    title = SearchVectorField(null=True)
 
     class Meta:
         verbose_name = "woorden van een openbare pagina"

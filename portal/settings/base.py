@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",  # allauth's list of security keys (/account/2fa/webauthn/) loads it
-    "django.contrib.postgres",  # the trigram lookup of portal.views.closest_words
+    "django.contrib.postgres",  # the trigram lookup of portal.search.closest_words
     "csp",
     "allauth",
     "allauth.account",

@@ -62,7 +62,7 @@ def test_overvallen_finds_an_article_about_an_overval(client, site):
 def test_a_word_that_finds_nothing_is_replaced_by_the_most_similar_word_on_the_site(
     client, site, query, title, message
 ):
-    # portal.views.search_pages searches again when the full-text search finds nothing.
+    # portal.search.search_pages searches again when the full-text search finds nothing.
     make_article(
         site.news_index,
         title="Geregistreerde criminaliteit stijgt",
@@ -157,6 +157,51 @@ def test_a_word_only_on_hidden_pages_or_private_documents_changes_no_anonymous_a
     response = client.get("/zoeken/", {"q": "zakkenroller"})
     assert "Geen resultaten voor ‘zakkenroller’. Wel 1 resultaat voor ‘zakkenrollen’" in page_text(response)
     assert titles(response) == ["Waarschuwing"]
+
+
+@pytest.fixture
+def few_candidates(monkeypatch):
+    """The search ranks at most two pages with the words in their title and two others (SEARCH_CANDIDATES)."""
+    monkeypatch.setattr("portal.search.SEARCH_CANDIDATES", 2)
+
+
+@pytest.mark.parametrize("kind", ["login_restricted", "draft", "toolkit", "private_document"])
+def test_a_word_on_hidden_pages_changes_no_result_count_or_more_than_figure(client, site, few_candidates, kind):
+    make_articles(site.news_index, 2, title="Openbaar bericht", summary="Over de kwartelkoning.")
+    before = anonymous_answer(client, "kwartelkoning")
+
+    # One hidden page more than the ranking takes, with the word in its title: counted or ranked, it would show.
+    hide_word(site, kind, "kwartelkoning")
+
+    assert anonymous_answer(client, "kwartelkoning") == before
+    response = client.get("/zoeken/", {"q": "kwartelkoning"})
+    assert "2 resultaten voor ‘kwartelkoning’" in page_text(response)
+    assert "Meer dan" not in page_text(response)
+    assert titles(response) == ["Openbaar bericht 2", "Openbaar bericht 1"]
+
+
+def test_more_matches_than_are_ranked_are_said_to_be_more(client, site, few_candidates):
+    make_articles(site.news_index, 3, title="Bericht", summary="Over de kwartelkoning.")
+
+    response = client.get("/zoeken/", {"q": "kwartelkoning"})
+
+    assert "Meer dan 2 resultaten voor ‘kwartelkoning’" in page_text(response)
+    assert len(titles(response)) == 3
+
+
+def test_more_matches_of_a_corrected_word_are_said_to_be_more(client, site, few_candidates):
+    make_articles(site.news_index, 3, title="Bericht", summary="Pas op voor zakkenrollen.")
+
+    response = client.get("/zoeken/", {"q": "zakkenroller"})
+
+    assert "Geen resultaten voor ‘zakkenroller’. Wel meer dan 2 resultaten voor ‘zakkenrollen’" in page_text(response)
+
+
+def test_a_title_match_comes_first_among_more_matches_than_are_ranked(client, site, few_candidates):
+    make_articles(site.news_index, 4, title="Bericht", summary="Iets over de kwartelkoning.")
+    make_article(site.news_index, title="De kwartelkoning", summary="Een vogel.")
+
+    assert titles(client.get("/zoeken/", {"q": "kwartelkoning"}))[0] == "De kwartelkoning"
 
 
 def restrict_page(site, section, page):
@@ -383,10 +428,10 @@ def test_query_is_shown_back_escaped(client, site):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_search_that_takes_too_long_is_stopped_with_a_clear_message(client, site):
     make_article(site.news_index, title="Inbraken", summary="Het aantal inbraken daalt.")
-    # Another client holds the search index, so the search waits as long as on an overloaded database, until the
-    # time limit (SEARCH_STATEMENT_TIMEOUT_MS) stops it.
+    # Another client holds the public pages' search vectors, so the search waits as long as on an overloaded database,
+    # until the time limit (SEARCH_STATEMENT_TIMEOUT_MS) stops it.
     with psycopg.connect(pg_cluster.database_url()) as locker:
-        locker.execute("LOCK TABLE wagtailsearch_indexentry IN ACCESS EXCLUSIVE MODE")
+        locker.execute("LOCK TABLE portal_publicpagewords IN ACCESS EXCLUSIVE MODE")
         response = client.get("/zoeken/", {"q": "inbraak"})
 
     assert response.status_code == 200
