@@ -7,6 +7,8 @@ from allauth.account.authentication import get_authentication_records
 from allauth.core import context
 from allauth.mfa.models import Authenticator
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 
 from apothekerskast.models import Organisation
 
@@ -24,8 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
         email = super().clean_email(email)
         if Organisation.for_email(email) is None:
             raise forms.ValidationError(
-                "Met dit e-mailadres kunt u geen account aanmaken. Gebruik het werkadres van uw gemeente of "
-                "organisatie; staat die er niet bij, neem dan contact op met de Veiligheidscoalitie.",
+                format_html(
+                    "Met dit e-mailadres kunt u geen account aanmaken. Gebruik het werkadres van uw gemeente of "
+                    'organisatie. <a href="{}">Staat uw organisatie er niet bij?</a>',
+                    reverse("apothekerskast_organisation_request"),
+                ),
                 code="organisation_domain",
             )
         return email

@@ -4,6 +4,7 @@ from apothekerskast import views
 
 urlpatterns = [
     path("toegang/", views.request_access, name="apothekerskast_request_access"),
+    path("organisatie-niet-gevonden/", views.request_organisation, name="apothekerskast_organisation_request"),
 ]
 
 # Same shape as Wagtail's own document URL, placed before it in portal/urls.py so every download passes here.

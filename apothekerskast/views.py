@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -7,10 +8,11 @@ from django.views.decorators.http import require_http_methods
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve
 
-from apothekerskast import access
+from apothekerskast import access, notifications
 from apothekerskast.denial import deny, protect
-from apothekerskast.forms import AccessRequestForm
+from apothekerskast.forms import AccessRequestForm, OrganisationRequestForm
 from apothekerskast.models import AccessRequest, Organisation
+from portal import ratelimits
 
 
 def serve_document(request, document_id, document_filename):
@@ -61,8 +63,31 @@ def request_access(request):
     }
     form = AccessRequestForm(request.POST or None) if can_request else None
     if form is not None and request.method == "POST" and form.is_valid():
-        AccessRequest.objects.create(user=request.user, organisation=organisation, reason=form.cleaned_data["reason"])
+        access_request = AccessRequest.objects.create(
+            user=request.user, organisation=organisation, reason=form.cleaned_data["reason"]
+        )
+        transaction.on_commit(lambda: notifications.send_new_access_request(access_request))
         messages.success(request, "Uw aanvraag is verstuurd. U krijgt een e-mail zodra er een besluit is.")
         return redirect("apothekerskast_request_access")
     context = {"organisation": organisation, "latest": latest, "state": state, "form": form}
     return TemplateResponse(request, "apothekerskast/request_access.html", context)  # not stored: see middleware
+
+
+@require_http_methods(["GET", "POST"])
+def request_organisation(request):
+    """ "Mijn organisatie staat er niet bij": the request goes to the library managers; no account is made. Rate-limited
+    per client and per address, like the other public forms (portal.ratelimits)."""
+    form = OrganisationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if ratelimits.allow(request, form, action="organisation_request", key=email):
+            organisation_request = form.save()
+            transaction.on_commit(lambda: notifications.send_organisation_request(organisation_request))
+            messages.success(
+                request,
+                "Uw verzoek is verstuurd naar de beheerders van de apothekerskast. Zodra uw organisatie is "
+                "toegevoegd, krijgt u een e-mail en kunt u een account aanmaken.",
+            )
+            return redirect("apothekerskast_organisation_request")
+    status = ratelimits.status(form, 400) if form.errors else 200
+    return TemplateResponse(request, "apothekerskast/organisation_request.html", {"form": form}, status=status)

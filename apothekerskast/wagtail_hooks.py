@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -16,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from apothekerskast import access
 from apothekerskast.denial import deny
-from apothekerskast.models import AccessRequest, Organisation, ToolkitPage
+from apothekerskast.models import AccessRequest, Organisation, OrganisationRequest, ToolkitPage
 from apothekerskast.reports import DownloadReportView
 
 # Gates: one check (apothekerskast.access) for every page and document of the library.
@@ -85,12 +86,42 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = "Organisaties"
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "kind"]
+    list_display = ["name", "kind", "domain_list"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
+    def get_queryset(self, request):
+        return Organisation.objects.prefetch_related("domains")
+
 
 register_snippet(OrganisationViewSet)
+
+
+class OrganisationRequestViewSet(ModelViewSet):
+    """ "Mijn organisatie staat er niet bij": what officials asked for, read-only. A manager adds the domain under
+    Organisaties; the official is then told by e-mail (apothekerskast.signals)."""
+
+    model = OrganisationRequest
+    icon = "help"
+    menu_label = "Organisatie-verzoeken"
+    menu_order = 302
+    add_to_admin_menu = True
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["organisation_name", "name", "email", "created_at", "is_answered"]
+    search_fields = ["organisation_name", "name", "email"]
+    panels = [
+        FieldPanel(name, read_only=True) for name in ("name", "organisation_name", "email", "reason", "created_at")
+    ]
+
+
+organisation_request_viewset = OrganisationRequestViewSet("organisation_requests", url_prefix="organisatie-aanvragen")
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_request_viewset():
+    return organisation_request_viewset
 
 
 DECISIONS = {

@@ -290,6 +290,8 @@ ACCOUNT_RATE_LIMITS = {
     # The public sign-up forms (portal.ratelimits), per client and per address (for an event: per event and address).
     "newsletter_signup": "10/10m/ip,3/h/key",
     "event_registration": "10/10m/ip,3/h/key",
+    # "Mijn organisatie staat er niet bij" (apothekerskast.views.request_organisation), per client and per address.
+    "organisation_request": "10/10m/ip,3/h/key",
 }
 # Security keys and passkeys (WebAuthn) as a second factor; allauth's scripts for them are static files, so the
 # Content-Security-Policy needs no exception. Browsers allow WebAuthn on HTTPS and on http://localhost only.
