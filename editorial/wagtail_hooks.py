@@ -1,4 +1,5 @@
-"""The editors' admin: approval of a scheduled page says when it goes live; initials instead of Gravatar."""
+"""The editors' admin: approval of a scheduled page says when it goes live; initials instead of Gravatar; an
+invitation for every user created here."""
 
 from urllib.parse import quote
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page
 
+from editorial.invitations import invite
 from editorial.templatetags.editorial_tags import moment
 
 
@@ -79,3 +81,9 @@ def initials_avatar(user, size):
     if profile is not None and profile.avatar:
         return None
     return "data:image/svg+xml," + quote(INITIALS_SVG.format(initials(user)))
+
+
+@hooks.register("after_create_user")
+def send_invitation(request, user):
+    """The new user chooses a password through the invitation (the administrator need not set one)."""
+    invite(user)

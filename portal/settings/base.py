@@ -243,6 +243,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Editors log in (and reset passwords) through allauth, with two-factor authentication and rate limits.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A user created in the admin chooses a password through the invitation mail (editorial.invitations).
+WAGTAILUSERS_PASSWORD_REQUIRED = False
 # Dutch stemming for site search on PostgreSQL (ignored by SQLite's full-text search).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
