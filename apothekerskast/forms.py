@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.documents.forms import BaseDocumentForm
 
 from apothekerskast import archives
-from apothekerskast.models import OrganisationRequest
+from apothekerskast.models import OrganisationRequest, ToolkitPage
 
 ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "csv", "txt")
 OOXML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
@@ -50,6 +50,22 @@ class OrganisationRequestForm(forms.ModelForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+class FollowThemesForm(forms.Form):
+    """The strategy themes a member follows: one e-mail for each toolkit published under one of them."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label="Thema's",
+        queryset=ToolkitPage._meta.get_field("theme").related_model.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="U krijgt één e-mail per nieuwe toolkit, met de titel en een link. Geen vinkje: geen berichten.",
+    )
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = themes
 
 
 class SignupForm(AllauthSignupForm):

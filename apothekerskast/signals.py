@@ -4,13 +4,14 @@ from django.dispatch import receiver
 from wagtail.documents.models import document_served
 from wagtail.signals import page_published
 
-from apothekerskast import access, notifications
+from apothekerskast import access, alerts, notifications
 from apothekerskast.models import (
     ApothekerskastIndexPage,
     DownloadEvent,
     Organisation,
     OrganisationDomain,
     OrganisationRequest,
+    ToolkitPage,
 )
 
 
@@ -40,3 +41,9 @@ def tell_who_asked_for_the_domain(sender, instance, **kwargs):
     niet bij" is told, once, that they can register now."""
     for organisation_request in OrganisationRequest.objects.waiting_for(instance.domain):
         transaction.on_commit(lambda request=organisation_request: notifications.send_domain_added(request))
+
+
+@receiver(page_published, sender=ToolkitPage)
+def alert_theme_followers(sender, instance, **kwargs):
+    """The members who follow the toolkit's theme get one e-mail about it (apothekerskast.alerts)."""
+    alerts.queue(instance)
