@@ -13,22 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from apothekerskast.models import ThemeFollow
 from tests.apothekerskast.builders import SECRET_DOCUMENT, SECRET_FILENAME, make_person, make_toolkit
 from tests.markup import page_text
-from tests.strategy.builders import make_strategy, make_theme
+from tests.strategy.builders import make_theme
 
 pytestmark = pytest.mark.django_db
 
 THEMES_URL = "/account/apothekerskast/themas/"
 NEW_TOOLKIT = "Toolkit Jongerenoverlast"
-
-
-@pytest.fixture
-def strategy(site):
-    return make_strategy(site.home)
-
-
-@pytest.fixture
-def theme(strategy):
-    return make_theme(strategy, title="Maatschappelijke onrust")
 
 
 @pytest.fixture
