@@ -1,5 +1,7 @@
 import time
 from datetime import UTC, datetime
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -7,6 +9,9 @@ from allauth.account.authentication import get_authentication_records
 from allauth.core import context
 from allauth.mfa.models import Authenticator
 from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
 
 from apothekerskast.models import Organisation
 
@@ -24,11 +29,19 @@ class AccountAdapter(DefaultAccountAdapter):
         email = super().clean_email(email)
         if Organisation.for_email(email) is None:
             raise forms.ValidationError(
-                "Met dit e-mailadres kunt u geen account aanmaken. Gebruik het werkadres van uw gemeente of "
-                "organisatie; staat die er niet bij, neem dan contact op met de Veiligheidscoalitie.",
+                format_html(
+                    "Met dit e-mailadres kunt u geen account aanmaken. Gebruik het werkadres van uw gemeente of "
+                    'organisatie. <a href="{}">Staat uw organisatie er niet bij?</a>',
+                    reverse("apothekerskast_organisation_request"),
+                ),
                 code="organisation_domain",
             )
         return email
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's mails name the portal (WAGTAIL_SITE_NAME at WAGTAILADMIN_BASE_URL), not the host and port of the
+        request that caused them."""
+        return super().send_mail(template_prefix, email, {"current_site": portal_site(), **context})
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """Whether allauth asks for the password again before `app` changes something sensitive.
@@ -41,6 +54,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if app == "allauth.mfa" and request is not None and second_factor_set_up_after_login(request):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def portal_site():
+    """The site as allauth's mail templates name it: current_site.name and current_site.domain."""
+    return SimpleNamespace(name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc)
 
 
 def second_factor_set_up_after_login(request):

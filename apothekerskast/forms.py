@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.documents.forms import BaseDocumentForm
 
 from apothekerskast import archives
+from apothekerskast.models import OrganisationRequest, ToolkitPage
 
 ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "csv", "txt")
 OOXML_FOLDERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
@@ -26,6 +27,45 @@ class AccessRequestForm(forms.Form):
         max_length=2000,
         help_text="Bijvoorbeeld uw functie en de toolkits die u wilt gebruiken.",
     )
+
+
+class OrganisationRequestForm(forms.ModelForm):
+    """ "Mijn organisatie staat er niet bij": who asks, for which organisation, from which work address, and why."""
+
+    class Meta:
+        model = OrganisationRequest
+        fields = ["name", "organisation_name", "email", "reason"]
+        labels = {"name": "Naam", "organisation_name": "Organisatie", "email": "Werkadres", "reason": "Toelichting"}
+        help_texts = {
+            "organisation_name": "De gemeente of organisatie waar u werkt.",
+            "email": "Uw e-mailadres op het werk. Is het domein toegevoegd, dan krijgt u hierover een e-mail.",
+            "reason": "Uw functie en waarvoor u de apothekerskast wilt gebruiken.",
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "reason": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class FollowThemesForm(forms.Form):
+    """The strategy themes a member follows: one e-mail for each toolkit published under one of them."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label="Thema's",
+        queryset=ToolkitPage._meta.get_field("theme").related_model.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="U krijgt één e-mail per nieuwe toolkit, met de titel en een link. Geen vinkje: geen berichten.",
+    )
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = themes
 
 
 class SignupForm(AllauthSignupForm):

@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 
-from apothekerskast.models import DownloadEvent, Organisation
+from apothekerskast.models import DownloadEvent, Organisation, ToolkitDocument, ToolkitPage
 
 
 class DownloadFilterSet(WagtailFilterSet):
@@ -13,11 +13,18 @@ class DownloadFilterSet(WagtailFilterSet):
         label="Document", queryset=lambda request: get_document_model().objects.order_by("title")
     )
     organisation = django_filters.ModelChoiceFilter(label="Organisatie", queryset=Organisation.objects.all())
+    toolkit = django_filters.ModelChoiceFilter(
+        label="Toolkit", queryset=ToolkitPage.objects.order_by("title"), method="filter_toolkit"
+    )
     created_at = django_filters.DateFromToRangeFilter(label="Periode", widget=DateRangePickerWidget)
 
     class Meta:
         model = DownloadEvent
-        fields = ["document", "organisation", "created_at"]
+        fields = ["document", "organisation", "toolkit", "created_at"]
+
+    def filter_toolkit(self, queryset, name, toolkit):
+        """The downloads of the documents the toolkit holds now."""
+        return queryset.filter(document__in=ToolkitDocument.objects.filter(page=toolkit).values("document"))
 
 
 class DownloadReportView(ReportView):

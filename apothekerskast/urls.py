@@ -4,6 +4,9 @@ from apothekerskast import views
 
 urlpatterns = [
     path("toegang/", views.request_access, name="apothekerskast_request_access"),
+    path("themas/", views.follow_themes, name="apothekerskast_follow_themes"),
+    path("themas/niet-meer-volgen/<str:token>/", views.unfollow_theme, name="apothekerskast_unfollow"),
+    path("organisatie-niet-gevonden/", views.request_organisation, name="apothekerskast_organisation_request"),
 ]
 
 # Same shape as Wagtail's own document URL, placed before it in portal/urls.py so every download passes here.

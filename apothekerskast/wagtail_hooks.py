@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_list_or_404, get_object_or_404, redirect
@@ -5,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -16,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from apothekerskast import access
 from apothekerskast.denial import deny
-from apothekerskast.models import AccessRequest, Organisation, ToolkitPage
+from apothekerskast.models import AccessRequest, Organisation, OrganisationRequest, ToolkitPage
 from apothekerskast.reports import DownloadReportView
 
 # Gates: one check (apothekerskast.access) for every page and document of the library.
@@ -85,12 +89,42 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = "Organisaties"
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "kind"]
+    list_display = ["name", "kind", "domain_list"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
+    def get_queryset(self, request):
+        return Organisation.objects.prefetch_related("domains")
+
 
 register_snippet(OrganisationViewSet)
+
+
+class OrganisationRequestViewSet(ModelViewSet):
+    """ "Mijn organisatie staat er niet bij": what officials asked for, read-only. A manager adds the domain under
+    Organisaties; the official is then told by e-mail (apothekerskast.signals)."""
+
+    model = OrganisationRequest
+    icon = "help"
+    menu_label = "Organisatie-verzoeken"
+    menu_order = 302
+    add_to_admin_menu = True
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["organisation_name", "name", "email", "created_at", "is_answered"]
+    search_fields = ["organisation_name", "name", "email"]
+    panels = [
+        FieldPanel(name, read_only=True) for name in ("name", "organisation_name", "email", "reason", "created_at")
+    ]
+
+
+organisation_request_viewset = OrganisationRequestViewSet("organisation_requests", url_prefix="organisatie-aanvragen")
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_request_viewset():
+    return organisation_request_viewset
 
 
 DECISIONS = {
@@ -121,10 +155,9 @@ class AccessRequestViewSet(ModelViewSet):
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["user", "organisation", "status", "created_at", "expires_at", "decided_by"]
+    list_display = ["user", "organisation", "reason_excerpt", "status", "created_at", "expires_at", "decided_by"]
     list_filter = ["status", "organisation"]
     search_fields = ["user__email", "organisation__name", "reason"]
-    form_fields = ["reason"]
     index_view_class = AccessRequestIndexView
 
     def get_urlpatterns(self):
@@ -166,6 +199,38 @@ access_request_viewset = AccessRequestViewSet("toegangsaanvragen")
 @hooks.register("register_admin_viewset")
 def register_access_request_viewset():
     return access_request_viewset
+
+
+class LibraryDeskPanel(Component):
+    """On the dashboard of the library managers (and the Beheerder): pending requests and access expiring soon."""
+
+    name = "apothekerskast_desk"
+    template_name = "apothekerskast/admin/dashboard_panel.html"
+    order = 50
+    limit = 10
+    days = 30
+
+    def get_context_data(self, parent_context):
+        pending = AccessRequest.objects.pending().select_related("user", "organisation").order_by("created_at")
+        expiring = (
+            AccessRequest.objects.expiring_within(timedelta(days=self.days))
+            .select_related("user", "organisation")
+            .order_by("expires_at")
+        )
+        return {
+            "pending": pending[: self.limit],
+            "pending_count": pending.count(),
+            "expiring": expiring[: self.limit],
+            "expiring_count": expiring.count(),
+            "days": self.days,
+            "index_url": reverse(access_request_viewset.get_url_name("index")),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_library_desk_panel(request, panels):
+    if access.is_library_manager(request.user):
+        panels.append(LibraryDeskPanel())
 
 
 # Download audit report.

@@ -10,8 +10,9 @@ the same groups, permissions and workflow. Every function is idempotent.
 - Both work on the public sections and the public collection only: never on the apothekerskast, its pages or its
   private documents, which they do not see in any admin view (tests/apothekerskast/test_admin_access.py).
 - Bibliotheekbeheer: the apothekerskast, and nothing else: decides on access requests, reads the download report,
-  keeps the organisations and their e-mail domains, manages the pages under the library's index page and the
-  documents in its private collection. The apothekerskast knows its managers only by these permissions.
+  keeps the organisations and their e-mail domains (and reads the requests for new ones), manages the pages under the
+  library's index page and the documents in its private collection. The apothekerskast knows its managers only by
+  these permissions.
 - Beheerder: everything, including users and groups.
 """
 
@@ -78,6 +79,8 @@ MODEL_PERMISSIONS = {
         "apothekerskast.view_accessrequest", "apothekerskast.change_accessrequest",
         "apothekerskast.view_downloadevent",
         "apothekerskast.add_organisation", "apothekerskast.change_organisation", "apothekerskast.view_organisation",
+        "apothekerskast.view_organisationrequest", "apothekerskast.change_organisationrequest",
+        "apothekerskast.delete_organisationrequest",
     ],
     BEHEERDER: None,  # every permission there is
 }  # fmt: skip

@@ -1,4 +1,5 @@
-"""The editors' admin: approval of a scheduled page says when it goes live; initials instead of Gravatar."""
+"""The editors' admin: approval of a scheduled page says when it goes live; initials instead of Gravatar; an
+invitation for every user created here."""
 
 from urllib.parse import quote
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.models import Page
 
+from editorial.invitations import invite
 from editorial.reports import JobRunViewSet
 from editorial.templatetags.editorial_tags import moment
 
@@ -85,3 +87,9 @@ def initials_avatar(user, size):
 @hooks.register("register_admin_viewset")
 def register_job_run_report():
     return JobRunViewSet()
+
+
+@hooks.register("after_create_user")
+def send_invitation(request, user):
+    """The new user chooses a password through the invitation (the administrator need not set one)."""
+    invite(user)

@@ -1,6 +1,7 @@
 from .access import AccessRequest
+from .alerts import ThemeFollow, ToolkitAlert
 from .audit import DownloadEvent
-from .organisations import Organisation, OrganisationDomain
+from .organisations import Organisation, OrganisationDomain, OrganisationRequest
 from .pages import ApothekerskastIndexPage, ToolkitAnnouncement, ToolkitDocument, ToolkitPage
 
 __all__ = [
@@ -9,6 +10,9 @@ __all__ = [
     "DownloadEvent",
     "Organisation",
     "OrganisationDomain",
+    "OrganisationRequest",
+    "ThemeFollow",
+    "ToolkitAlert",
     "ToolkitAnnouncement",
     "ToolkitDocument",
     "ToolkitPage",

@@ -2,8 +2,10 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.contrib import admin
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
 
 
@@ -59,7 +61,8 @@ class AccessRequest(models.Model):
 
     objects = AccessRequestQuerySet.as_manager()
 
-    panels = [FieldPanel("user", read_only=True), FieldPanel("organisation", read_only=True), FieldPanel("reason")]
+    # The reason is the applicant's own words: shown to the managers, never changed by them.
+    panels = [FieldPanel(name, read_only=True) for name in ("user", "organisation", "reason")]
 
     class Meta:
         verbose_name = "toegangsaanvraag"
@@ -69,6 +72,10 @@ class AccessRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.organisation})"
+
+    @admin.display(description="reden")
+    def reason_excerpt(self):
+        return Truncator(self.reason).chars(120)
 
     @property
     def is_current(self):

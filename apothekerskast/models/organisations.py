@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import DomainNameValidator
 from django.db import models
@@ -58,6 +59,11 @@ class Organisation(index.Indexed, ClusterableModel):
             return None
         return cls.objects.filter(domains__domain=domain).first()
 
+    @admin.display(description="e-maildomeinen")
+    def domain_list(self):
+        """The domains, comma-separated, for the admin's listing (prefetched there)."""
+        return ", ".join(sorted(domain.domain for domain in self.domains.all())) or "–"
+
 
 class OrganisationDomain(models.Model):
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="domains")
@@ -80,3 +86,39 @@ class OrganisationDomain(models.Model):
             validate_domain(self.domain)
         except ValidationError as error:
             raise ValidationError({"domain": error.messages}) from error
+
+
+class OrganisationRequestQuerySet(models.QuerySet):
+    def waiting_for(self, domain):
+        """Requests from addresses at exactly `domain` whose sender has not yet been told it is known."""
+        return self.filter(email__iendswith=f"@{domain}", domain_added_at__isnull=True)
+
+
+class OrganisationRequest(models.Model):
+    """ "Mijn organisatie staat er niet bij": an official asks the library managers to add their organisation or its
+    e-mail domain. No account is made; once a manager adds the domain, the official gets an e-mail and can register."""
+
+    name = models.CharField("naam", max_length=200)
+    organisation_name = models.CharField("organisatie", max_length=255)
+    email = models.EmailField("werkadres", max_length=254)
+    reason = models.TextField("toelichting", max_length=2000)
+    created_at = models.DateTimeField("ontvangen op", auto_now_add=True)
+    domain_added_at = models.DateTimeField("bericht verstuurd op", null=True, blank=True, editable=False)
+
+    objects = OrganisationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanvraag nieuwe organisatie"
+        verbose_name_plural = "aanvragen nieuwe organisatie"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.email})"
+
+    @property
+    def domain(self):
+        return email_domain(self.email)
+
+    @admin.display(description="domein toegevoegd", boolean=True)
+    def is_answered(self):
+        return self.domain_added_at is not None

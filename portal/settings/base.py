@@ -238,6 +238,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Editors log in (and reset passwords) through allauth, with two-factor authentication and rate limits.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A user created in the admin chooses a password through the invitation mail (editorial.invitations).
+WAGTAILUSERS_PASSWORD_REQUIRED = False
 # Dutch stemming for site search on PostgreSQL (ignored by SQLite's full-text search).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -285,6 +287,8 @@ ACCOUNT_RATE_LIMITS = {
     # The public sign-up forms (portal.ratelimits), per client and per address (for an event: per event and address).
     "newsletter_signup": "10/10m/ip,3/h/key",
     "event_registration": "10/10m/ip,3/h/key",
+    # "Mijn organisatie staat er niet bij" (apothekerskast.views.request_organisation), per client and per address.
+    "organisation_request": "10/10m/ip,3/h/key",
 }
 # Security keys and passkeys (WebAuthn) as a second factor; allauth's scripts for them are static files, so the
 # Content-Security-Policy needs no exception. Browsers allow WebAuthn on HTTPS and on http://localhost only.

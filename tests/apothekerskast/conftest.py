@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 
 from editorial.roles import BIBLIOTHEEKBEHEER
 from tests.apothekerskast.builders import add_totp, make_library, make_organisation, make_person, make_user
+from tests.strategy.builders import make_strategy, make_theme
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,17 @@ def organisation(db):
 @pytest.fixture
 def library(site):
     return make_library(site.home)
+
+
+@pytest.fixture
+def strategy(site):
+    return make_strategy(site.home)
+
+
+@pytest.fixture
+def theme(strategy):
+    """A theme of the strategy, for toolkits to be filed under."""
+    return make_theme(strategy, title="Maatschappelijke onrust")
 
 
 @pytest.fixture

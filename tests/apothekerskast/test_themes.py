@@ -6,23 +6,13 @@ from bs4 import BeautifulSoup
 
 from tests.apothekerskast.builders import SECRET_TOOLKIT, make_library, make_toolkit
 from tests.markup import page_text
-from tests.strategy.builders import make_strategy, make_theme
+from tests.strategy.builders import make_theme
 from tests.strategy.html import toc
 
 pytestmark = pytest.mark.django_db
 
 GENERIC_LINE = "Voor dit thema staan toolkits in de apothekerskast (na inloggen)"
 SECTION_HEADING = ("Toolkits in de apothekerskast", "#apothekerskast", 2)
-
-
-@pytest.fixture
-def strategy(site):
-    return make_strategy(site.home)
-
-
-@pytest.fixture
-def theme(strategy):
-    return make_theme(strategy, title="Maatschappelijke onrust")
 
 
 @pytest.fixture
