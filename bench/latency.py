@@ -151,7 +151,7 @@ def admin_url_sets():
     chooser = f"/admin/choose-page/{news_index.pk}/"
     return {
         "admin explorer": [f"{explorer}?p={n}" for n in spread(math.ceil(children / EXPLORER_ROWS), REQUESTS)],
-        "admin explorer sorted": [
+        "admin sorted": [
             f"{explorer}?ordering={ordering}&p={n}"
             for ordering in ("title", "-title", "latest_revision_created_at", "-latest_revision_created_at")
             for n in spread(math.ceil(children / EXPLORER_ROWS), REQUESTS // 4)
