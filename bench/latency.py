@@ -1,5 +1,7 @@
 """Single-request latency per page type (`make bench`): p50 and p95 over at least 50 requests with distinct inputs
-(search words, page numbers, months, sitemap sections), sent one at a time to a running server.
+(search words, page numbers, months, sitemap sections, pages of the admin's explorer and page chooser under Nieuws),
+sent one at a time to a running server. The admin pages are asked for by a superuser with a second factor, created
+here (bench-admin@example.org) and logged in by a session in the database the server reads.
 
 Run with DATABASE_URL and DJANGO_SETTINGS_MODULE set (it reads the categories, years and page counts to build the
 URLs): `bench/latency.py --port PORT`. Prints one line per page type: name, requests, p50 ms, p95 ms, max ms, errors
@@ -24,11 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db.models.functions import ExtractYear, TruncMonth  # noqa: E402
+from django.test import Client  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from news.models import ARTICLES_PER_PAGE, NewsArticlePage, NewsCategory  # noqa: E402
+from news.models import ARTICLES_PER_PAGE, NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: E402
 from portal.sitemaps import PagesSitemap  # noqa: E402
+from tests.admin_users import make_admin_user  # noqa: E402
 
 # Common words (in most generated articles), rarer ones (in a few seed items), several words, typos and misses.
 SEARCH_QUERIES = [
@@ -96,6 +102,9 @@ REQUESTS = 60
 READERS = 8
 READERS_ROUNDS = 8
 TOO_SLOW = b"Deze zoekopdracht kost te veel tijd"
+ADMIN_EMAIL = "bench-admin@example.org"
+# Rows on a page of the admin's explorer and of its page chooser (Wagtail's page sizes).
+EXPLORER_ROWS, CHOOSER_ROWS = 50, 25
 
 
 def spread(total, count):
@@ -136,7 +145,40 @@ def url_sets():
         "month archive": [f"/nieuws/{m.year}/{m.month}/" for m in months][-REQUESTS:],
         "feed": ["/nieuws/feed/"] + [f"/nieuws/categorie/{c.slug}/feed/" for c in categories],
         "sitemap": ["/sitemap.xml"] + [f"/sitemap-pages.xml?p={n}" for n in range(1, sitemap_sections + 1)],
+        **admin_url_sets(),
     }
+
+
+def admin_url_sets():
+    """The admin pages an editor opens under Nieuws, with as many articles as the site has."""
+    news_index = NewsIndexPage.objects.first()
+    children = news_index.get_children().count()
+    explorer = f"/admin/pages/{news_index.pk}/"
+    chooser = f"/admin/choose-page/{news_index.pk}/"
+    return {
+        "admin explorer": [f"{explorer}?p={n}" for n in spread(math.ceil(children / EXPLORER_ROWS), REQUESTS)],
+        "admin sorted": [
+            f"{explorer}?ordering={ordering}&p={n}"
+            for ordering in ("title", "-title", "latest_revision_created_at", "-latest_revision_created_at")
+            for n in spread(math.ceil(children / EXPLORER_ROWS), REQUESTS // 4)
+        ],
+        "admin chooser": [f"{chooser}?p={n}" for n in spread(math.ceil(children / CHOOSER_ROWS), REQUESTS)],
+        "admin snippets": [
+            "/admin/snippets/news/newscategory/",
+            "/admin/snippets/choose/news/newscategory/",
+            *(f"/admin/snippets/choose/news/newscategory/results/?q={c.name[:4]}" for c in NewsCategory.objects.all()),
+            "/admin/documents/",
+            "/admin/documents/chooser/",
+        ],
+    }
+
+
+def admin_session_cookie():
+    """A Cookie header for a logged-in superuser with a second factor (the admin asks for one)."""
+    user = get_user_model().objects.filter(email=ADMIN_EMAIL).first() or make_admin_user(ADMIN_EMAIL, superuser=True)
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
 def roundrobin(lists):
@@ -149,13 +191,15 @@ def roundrobin(lists):
                 iterators.remove(iterator)
 
 
-def timed_get(port, path):
+def timed_get(port, path, headers=None):
     """Milliseconds, and the status, or "too slow" for a search stopped at its time limit (a 200 with no results)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (http to 127.0.0.1, built above)
             body = response.read()
-            status = response.status
+            # A redirect followed (to the login page, say) is not the page asked for.
+            status = response.status if response.url == request.full_url else 302
     except urllib.error.HTTPError as error:
         body, status = b"", error.code
     if TOO_SLOW in body:
@@ -180,11 +224,13 @@ def main():
     parser.add_argument("--only", help="measure only this page type")
     parser.add_argument("--verbose", action="store_true", help="print every request")
     args = parser.parse_args()
+    admin = {"Cookie": admin_session_cookie()}
     for name, urls in url_sets().items():
         if args.only and name != args.only:
             continue
-        timed_get(args.port, urls[0])  # warm-up, not counted
-        report(name, [(url, *timed_get(args.port, url)) for url in urls], args.verbose)
+        headers = admin if name.startswith("admin") else None
+        timed_get(args.port, urls[0], headers)  # warm-up, not counted
+        report(name, [(url, *timed_get(args.port, url, headers)) for url in urls], args.verbose)
     if not args.only or args.only == f"search, {READERS} at once":
         url = f"/zoeken/?q={quote(SEARCH_QUERIES[0])}"
         report(f"search, {READERS} at once", [(url, *timing) for timing in timed_at_once(args.port, url, READERS)])
@@ -198,7 +244,7 @@ def report(name, timings, verbose=False):
         for url, elapsed, status in timings:
             print(f"  {elapsed:8.1f} ms {status} {url}", file=sys.stderr)
     p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-    print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}")
+    print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}", flush=True)
     for error in errors[:3]:
         print(f"  error: {error}", file=sys.stderr)
 

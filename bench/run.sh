@@ -2,7 +2,8 @@
 # Load test (`make bench`): requests/second and p99 latency of the main public pages with 10,000 generated
 # news articles (`make bench ARTICLES=100000` for more), served as in production by gunicorn with 2 sync workers
 # (DEBUG off, no caching). Then each page type's single-request latency, p50 and p95 over at least 50 requests with
-# distinct inputs (search words, page numbers, months) sent one at a time (bench/latency.py).
+# distinct inputs (search words, page numbers, months, sitemap sections, admin pages under Nieuws) sent one at a time
+# (bench/latency.py).
 #
 # Needs DATABASE_URL (make bench runs this through bin/with-postgres, which starts a throwaway PostgreSQL).
 # Sends traffic to 127.0.0.1 only. Uses wrk when it is installed (as root it installs it with apt-get),

@@ -1,10 +1,9 @@
 from collections import namedtuple
 from datetime import date
-from itertools import groupby
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils.dates import MONTHS
@@ -20,7 +19,7 @@ from portal.visibility import visible_to_everyone
 
 ARTICLES_PER_PAGE = 10
 
-ArchiveMonth = namedtuple("ArchiveMonth", ["date", "url", "label"])
+ArchiveMonth = namedtuple("ArchiveMonth", ["url", "label", "current"])
 # What an article in a listing (components/news_item.html) and in the feed shows.
 LISTING_FIELDS = (*LINK_FIELDS, "date", "summary", "category__name", "category__slug")
 
@@ -173,32 +172,38 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             raise Http404("Deze pagina bestaat niet") from error
 
     def archive(self, counted=None):
-        """From the archive summary, in one query: the months that have articles, newest first, and the
-        (month, articles) pairs of the listing `counted` selects (a test of a summary row; all of them without)."""
-        rows = NewsArchiveMonth.objects.filter(index=self).order_by("-month")
+        """From the archive summary, in one query of a row per month: the months that have articles, newest first,
+        and the (month, articles) pairs of the listing whose summary rows `counted` (a Q) selects (all without)."""
+        rows = (
+            NewsArchiveMonth.objects.filter(index=self)
+            .values("month")
+            .annotate(listed=Sum("articles", filter=counted, default=0))
+            .order_by("-month")
+            .values_list("month", "listed")
+        )
         months, listed = [], []
-        for month, group in groupby(rows, key=lambda row: row.month):
-            group = [row for row in group if counted is None or counted(row)]
+        for month, articles in rows:
             months.append(month)
-            if group:
-                listed.append((month, sum(row.articles for row in group)))
+            if articles:
+                listed.append((month, articles))
         return months, listed
 
-    def archive_links(self, request, months):
-        """(date, url, label) of each archive month: the URL of the month_archive route and the month in Dutch.
+    def archive_links(self, request, months, current=None):
+        """(url, label, current) of each archive month: the URL of the month_archive route, the month in Dutch, and
+        whether it is the month `current` (a date) shown.
 
-        Built as strings rather than with {% routablepageurl %} and |date in the template, which cost about a
-        millisecond per link, and the archive has a link for every month with news.
+        Built as strings rather than with {% routablepageurl %}, |date and a comparison of dates in the template:
+        the archive has a link for every month with news, and each lookup in the template's loop costs.
         """
         base = self.get_url(request)
         return [
-            ArchiveMonth(month, f"{base}{month.year}/{month.month}/", f"{MONTHS[month.month]} {month.year}")
+            ArchiveMonth(f"{base}{month.year}/{month.month}/", f"{MONTHS[month.month]} {month.year}", month == current)
             for month in months
         ]
 
     def render_listing(self, request, listed=None, counted=None, **context):
-        """The listing of the articles the filter `listed` selects (all of them without one); `counted` selects
-        the same articles' rows of the archive summary."""
+        """The listing of the articles the filter `listed` selects (all of them without one); `counted` (a Q on
+        NewsArchiveMonth) selects the same articles' rows of the archive summary."""
         cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
         months, listed_months = self.archive(counted)
         articles = self.articles() if listed is None else self.articles().filter(listed)
@@ -209,7 +214,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "articles": listing,
                 "page_range": listing.paginator.get_elided_page_range(listing.number, on_each_side=2, on_ends=1),
                 "categories": NewsCategory.objects.all(),
-                "archive_months": self.archive_links(request, months),
+                "archive_months": self.archive_links(request, months, context.get("archive_date")),
                 **context,
             },
         )
@@ -221,14 +226,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("categorie/<slug:slug>/")
     def category(self, request, slug):
         category = self.get_category(slug)
-        return self.render_listing(
-            request, Q(category=category), lambda row: row.category_id == category.pk, category=category
-        )
+        return self.render_listing(request, Q(category=category), Q(category=category), category=category)
 
     @path("<int:year>/")
     def year_archive(self, request, year):
         self.check_archive_date(year)
-        return self.render_listing(request, Q(date__year=year), lambda row: row.month.year == year, year=year)
+        return self.render_listing(request, Q(date__year=year), Q(month__year=year), year=year)
 
     @path("<int:year>/<int:month>/")
     def month_archive(self, request, year, month):
@@ -236,7 +239,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.render_listing(
             request,
             Q(date__year=year, date__month=month),
-            lambda row: row.month == archive_date,
+            Q(month=archive_date),
             year=year,
             month=month,
             archive_date=archive_date,

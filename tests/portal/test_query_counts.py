@@ -1,10 +1,11 @@
 """The home page, the search, standard pages and the sitemap cost the same number of SQL queries with 5 news
-articles as with 50, and at most 15; a search result list costs the same whichever page types it holds."""
+articles as with 1,000 (the search with 200), and at most 15; a search result list costs the same whichever page
+types it holds."""
 
 import pytest
 
 from tests.builders import make_hidden_standard_page, make_standard_page
-from tests.query_counts import QUERY_BUDGET, add_articles, assert_constant_query_count, describe, queries_for
+from tests.query_counts import LARGE, QUERY_BUDGET, add_articles, assert_constant_query_count, describe, queries_for
 
 
 @pytest.fixture
@@ -33,7 +34,10 @@ PAGES = {
 @pytest.mark.parametrize("name", PAGES)
 def test_page_costs_a_fixed_number_of_queries(client, full_site, name):
     small = 15 if name == "search page 2" else 5  # a second page of results needs more than ten
-    assert_constant_query_count(client, full_site, {name: PAGES[name]}, small=small)
+    # The search ranks every match within a statement limit of 500 ms (portal.views): on a busy test machine 1,000
+    # matches ran into it. Its speed at 100,000 articles is measured by `make bench`.
+    large = 200 if name.startswith("search") else LARGE
+    assert_constant_query_count(client, full_site, {name: PAGES[name]}, small=small, large=large)
 
 
 def test_search_results_of_one_or_several_page_types_cost_the_same(client, full_site):
