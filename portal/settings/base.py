@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # the sessions page (/account/sessions/): where one is logged in, logging out elsewhere
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ LOGGED_IN_PAGES = [
     "/account/email/",
     "/account/password/change/",
     "/account/2fa/",
+    "/account/sessions/",
     "/account/logout/",
     "/account/apothekerskast/toegang/",
     "/account/reauthenticate/",
