@@ -5,10 +5,8 @@ Uitloggen. axe-core finds nothing on
 any page of the site's own on the way; the manager's screens are Wagtail's admin."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import hotp_value
 from django.contrib.auth.models import Group
 from django.core import mail
 
@@ -23,6 +21,7 @@ from tests.apothekerskast.builders import (
     make_user,
 )
 from tests.browser.a11y import assert_no_axe_violations
+from tests.browser.accounts import log_in, totp_code
 from tests.browser.conftest import DESKTOP, browser_test
 
 pytestmark = browser_test
@@ -32,14 +31,6 @@ MANAGER = "beheerder@example.org"
 # Steps (clicks, submitted forms, a link opened from a mail) and pages from the home page to the first download.
 STEPS_TO_DOWNLOAD = 13
 PAGES_TO_DOWNLOAD = 12
-
-
-def totp_code(secret):
-    """The code of the current 30-second window, waiting for the next window when this one is about to end (allauth
-    accepts no code of a neighbouring window)."""
-    if 30 - time.time() % 30 < 5:
-        time.sleep(30 - time.time() % 30)
-    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
 
 
 class Journey:
@@ -71,14 +62,7 @@ class Journey:
 def approve_as_manager(browser, live_server, manager_secret):
     context = browser.new_context(viewport=DESKTOP, locale="nl-NL", base_url=live_server.url)
     page = context.new_page()
-    page.goto("/account/login/")
-    page.fill("input[name=login]", MANAGER)
-    page.fill("input[name=password]", PASSWORD)
-    page.press("input[name=password]", "Enter")
-    page.wait_for_url(re.compile(r"/account/2fa/authenticate/"))
-    page.fill("input[name=code]", totp_code(manager_secret))
-    with page.expect_navigation():
-        page.press("input[name=code]", "Enter")
+    log_in(page, MANAGER, PASSWORD, manager_secret)
     page.goto("/admin/toegangsaanvragen/?status=pending")
     page.get_by_text(OFFICIAL).first.wait_for()
     request_id = re.search(r"/admin/toegangsaanvragen/(\d+)/approve/", page.content()).group(1)
