@@ -73,7 +73,8 @@ def approve_as_manager(browser, live_server, manager_secret):
 
 
 @pytest.fixture
-def library_site(site, live_server):
+def library_site(site, live_server, rate_limits):
+    """The library, and a manager with two-factor; no attempts counted from an earlier journey with the same address."""
     make_organisation("Demo-organisatie", "example.org")
     library = make_library(site.home)
     manager = make_user(MANAGER, password=PASSWORD)
