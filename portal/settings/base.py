@@ -142,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
-# The site's own Dutch, before the apps' (allauth's "je" becomes "u"): locale/nl/LC_MESSAGES/django.po.
+# The site's own Dutch, before the apps' (allauth's informal texts in the formal "u"): locale/nl/LC_MESSAGES/.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
