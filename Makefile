@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run serve stack test bench lint lock clean
+.PHONY: help install run serve stack test bench lint lock messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -64,6 +64,10 @@ lint: install ## Ruff, Django's system checks and a check for missing migrations
 
 lock: ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+messages: install ## Compile locale/nl/LC_MESSAGES/django.po into the committed django.mo (needs GNU gettext's msgfmt)
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install GNU gettext (Debian: apt-get install gettext)." >&2; exit 1; }
+	$(MANAGE) compilemessages --locale nl --ignore '.venv' --ignore 'var'
 
 clean: ## Remove the virtualenv and local data under var/
 	rm -rf $(VENV) var

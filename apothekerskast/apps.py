@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ApothekerskastConfig(AppConfig):
-    """The access-controlled toolkit library for officials, its accounts and its download audit."""
+    """The access-controlled toolkit library: organisations, access requests, documents, download audit."""
 
     name = "apothekerskast"
     verbose_name = "Apothekerskast"

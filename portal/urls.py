@@ -14,6 +14,7 @@ urlpatterns = [
     # The admin has no login of its own: allauth's, with two-factor and rate limits.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    path("account/", include("accounts.urls")),
     path("account/apothekerskast/", include("apothekerskast.urls")),
     path("account/", include("allauth.urls")),
     path("documenten/", include(document_urlpatterns)),

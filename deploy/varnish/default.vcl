@@ -47,11 +47,12 @@ sub vcl_recv {
         set req.grace = 10s;
     }
 
-    # Only Django's session and CSRF cookies matter to the application; any other cookie (analytics of a
-    # campaign site, a browser extension) would make every request unique (why Vary: Cookie defeats caching).
+    # Only Django's session, CSRF and one-time notice (messages) cookies matter to the application; any other cookie
+    # (analytics of a campaign site, a browser extension) would make every request unique (why Vary: Cookie defeats
+    # caching). A notice reaches only what is passed below: the account pages and a session's requests.
     if (req.http.Cookie) {
         cookie.parse(req.http.Cookie);
-        cookie.keep("sessionid,csrftoken");
+        cookie.keep("sessionid,csrftoken,messages");
         set req.http.Cookie = cookie.get_string();
         if (req.http.Cookie == "") {
             unset req.http.Cookie;

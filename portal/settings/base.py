@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "editorial",
     "newsletter",
     "apothekerskast",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,13 +62,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # the sessions page (/account/sessions/): where one is logged in, logging out elsewhere
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.cache.SharedCacheMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    "apothekerskast.middleware.AccountPagesNotStoredMiddleware",
+    "accounts.middleware.AccountPagesNotStoredMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "apothekerskast.middleware.ApothekerskastMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+# The site's own Dutch, before the apps' (allauth's informal texts in the formal "u"): locale/nl/LC_MESSAGES/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -251,24 +256,31 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Accounts (allauth): e-mail login, verified addresses, two-factor; see apothekerskast/ for the rules.
+# Accounts (allauth): e-mail login, verified addresses, two-factor; see accounts/ (who may sign up: the
+# apothekerskast's organisations and their domains).
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# After logging in, Mijn account says who is logged in; after logging out, the login page says so. Both are account
+# pages, which the shared cache passes with the one-time notice (the `messages` cookie).
+LOGIN_REDIRECT_URL = "account_overview"
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
-ACCOUNT_ADAPTER = "apothekerskast.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "apothekerskast.forms.SignupForm"}
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming in the browser that signed up logs in (allauth checks the session); see AccountAdapter.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# A new official's next step: asking for access to the apothekerskast.
+ACCOUNT_SIGNUP_REDIRECT_URL = "apothekerskast_request_access"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Veiligheidscoalitie] "

@@ -86,7 +86,7 @@ def test_login_never_redirects_off_site(client, organisation):
         client.logout()
         response = client.post(f"/account/login/?next={target}", {"login": "jan@utrecht.nl", "password": PASSWORD})
         assert response.status_code == 302
-        assert response["Location"] == "/"
+        assert response["Location"] == "/account/"
 
 
 def test_login_follows_a_local_next(client, organisation):

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["portal", "news", "strategy", "apothekerskast", "events", "newsletter", "editorial"]
+APPS = ["portal", "news", "strategy", "apothekerskast", "accounts", "events", "newsletter", "editorial"]
 VERBATIM = {ROOT / "news" / "demo" / "news.yaml", ROOT / "strategy" / "demo" / "strategy.yaml"}
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
 CAMPAIGN = re.compile(r"laat[ -]je[ -]niet[ -]interneppen", re.IGNORECASE)

@@ -15,7 +15,14 @@ from django.utils import timezone
 from events.models import EventRegistration
 from newsletter.models import Subscriber
 from portal.models import ContactSettings
-from tests.apothekerskast.builders import SECRET_TOOLKIT, add_totp, make_library, make_organisation, make_person
+from tests.apothekerskast.builders import (
+    PASSWORD,
+    SECRET_TOOLKIT,
+    add_totp,
+    make_library,
+    make_organisation,
+    make_person,
+)
 from tests.builders import make_article, make_site, make_standard_page, restrict_to_logged_in
 from tests.events.builders import make_agenda, make_event
 from tests.newsletter.builders import make_edition, make_newsletter_index
@@ -244,6 +251,20 @@ def test_personal_urls_are_never_stored_and_a_session_always_reaches_django(varn
     assert "userbar" not in varnish.get("/").text
     assert varnish.get("/account/login/").headers.get("Set-Cookie")  # a cookie: passed, not stored
     assert varnish.get("/account/login/").cache == "PASS"
+
+
+def test_a_logged_in_official_gets_the_account_links_and_the_notice_of_logging_in_through_the_cache(varnish, tree):
+    person = make_person("no_request", make_organisation())
+    official = Client()
+    official.post("/account/login/", {"login": person.email, "password": PASSWORD})
+    cookies = "; ".join(f"{name}={official.cookies[name].value}" for name in ("sessionid", "messages"))
+    assert f"U bent ingelogd als {person.email}." in varnish.get("/account/", Cookie=cookies).text
+    anonymous = varnish.get("/")
+    assert "Inloggen" in anonymous.text and "Uitloggen" not in anonymous.text
+    as_official = varnish.get("/", Cookie=cookies)
+    assert as_official.cache == "PASS"
+    assert "Uitloggen" in as_official.text and "Mijn account" in as_official.text
+    assert "Uitloggen" not in varnish.get("/").text
 
 
 def test_public_forms_post_from_a_cached_page_and_cross_origin_posts_are_refused(varnish, tree):

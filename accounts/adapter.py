@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from apothekerskast.models import Organisation
 
@@ -43,12 +44,20 @@ class AccountAdapter(DefaultAccountAdapter):
         request that caused them."""
         return super().send_mail(template_prefix, email, {"current_site": portal_site(), **context})
 
+    def get_email_verification_redirect_url(self, email_address):
+        """After confirming the address of a new account in another browser than the one that signed up (which
+        ACCOUNT_SIGNUP_REDIRECT_URL takes on to the access request), the login page leads to the access request."""
+        if self.request.user.is_authenticated:
+            return super().get_email_verification_redirect_url(email_address)
+        return f"{reverse('account_login')}?{urlencode({'next': reverse(settings.ACCOUNT_SIGNUP_REDIRECT_URL)})}"
+
     def is_reauthentication_required(self, *, app, **kwargs):
         """Whether allauth asks for the password again before `app` changes something sensitive.
 
         allauth asks before every change to the second factors, even seconds after the password was typed to log
-        in. Someone without a second factor is sent to set one up at once (ApothekerskastMiddleware); that set-up
-        (the code, then the recovery codes) does not ask again within the reauthentication timeout of the login.
+        in. Someone without a second factor is sent to set one up at once (SecondFactorRequiredMiddleware); that
+        set-up (the code, then the recovery codes) does not ask again within the reauthentication timeout of the
+        login.
         """
         request = context.request
         if app == "allauth.mfa" and request is not None and second_factor_set_up_after_login(request):
