@@ -30,3 +30,17 @@ def sendfile(request, filename, mimetype=None, **kwargs):
     response = HttpResponse(content_type=mimetype or mimetypes.guess_type(filename)[0] or "application/octet-stream")
     response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(path.relative_to(media_root).as_posix())}"
     return response
+
+
+class AccelRedirectMiddleware:
+    """Drops the Content-Length of the file that Wagtail's document view puts on every response it sends: an
+    X-Accel-Redirect response has no body, and the cache between the app and nginx would wait for one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("X-Accel-Redirect"):
+            response["Content-Length"] = "0"
+        return response

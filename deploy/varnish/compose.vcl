@@ -6,9 +6,9 @@ import dynamic;
 probe healthz {
     .url = "/healthz";
     .interval = 2s;
-    .timeout = 5s;
+    .timeout = 10s;
     .window = 5;
-    .threshold = 3;
+    .threshold = 2;
 }
 sub vcl_init {
     new apps = dynamic.director(port = "8000", probe = healthz, ttl = 5s, first_byte_timeout = 60s);

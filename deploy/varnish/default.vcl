@@ -5,9 +5,10 @@
 # The environment supplies backends.vcl (found on vcl_path; bin/start-varnish writes one, deploy/varnish/compose.vcl
 # is Docker's): the subroutines `pick_app` and `pick_search`, which set req.backend_hint to the application's backends
 # probed on /healthz (for searches one with a small .max_connections: the cap on concurrent searches), and
-# `pick_other`, which sets bereq.backend to an instance other than the one named in bereq.http.X-Failed-Backend; the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is
-# believed); and the subroutines `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages
-# (manage.py render_error_pages) in the synthetic body.
+# `pick_other`, which sets bereq.backend to an instance other than the one named in bereq.http.X-Failed-Backend;
+# the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is believed); and the subroutines
+# `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages (manage.py render_error_pages) in the
+# synthetic body.
 vcl 4.1;
 
 import cookie;
@@ -21,8 +22,9 @@ include "backends.vcl";
 # robin, rather than by nginx: Varnish already probes /healthz and keeps serving the last good copy, and it takes a
 # sick instance out of the rotation on its probes, where open-source nginx only learns from failed requests. A GET or
 # HEAD that finds an instance gone (killed, or restarting: gunicorn closes its socket on SIGTERM) is tried again on
-# the next one, so a restart loses no reader's request. The probes wait 5 s for an answer: under load /healthz queues
-# behind the requests of a busy instance, which is slow, not sick; a stopped one refuses at once.
+# the next one, so a restart loses no reader's request. An instance is sick when 4 of its last 5 probes failed, and a
+# probe waits 10 s: under load /healthz queues behind the requests of a busy instance, which is slow, not sick (were
+# all instances taken out, every logged-in reader would get the 503 page); a stopped one refuses at once.
 
 sub vcl_recv {
     if (req.restarts == 0) {

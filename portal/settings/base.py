@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.files.AccelRedirectMiddleware",
     "portal.cache.SharedCacheMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "apothekerskast.middleware.AccountPagesNotStoredMiddleware",

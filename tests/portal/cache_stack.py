@@ -112,7 +112,7 @@ class App(Server):
         self.process.wait()
 
     def request_seconds(self, target):
-        """How long the worker spent on each request for `target`, from the access log."""
+        """How long a worker spent on each request for `target` this instance served, from its access log."""
         log = self.access_log_path.read_text() if self.access_log_path.exists() else ""
         return [float(m) for m in re.findall(rf'"GET {re.escape(target)} HTTP/1\.[01]" \d+ ([\d.]+)', log)]
 
