@@ -14,7 +14,8 @@ free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1",
 WORK="$(mktemp -d /tmp/portal-bench-instances.XXXXXX)"
 chmod 755 "$WORK"
 export DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false MEDIA_ROOT="$WORK/media"
-export REDIS_URL="redis://127.0.0.1:$(free_port)/0" PROTECTED_MEDIA_ACCEL_PREFIX=/protected-media
+REDIS_PORT="$(free_port)"
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" PROTECTED_MEDIA_ACCEL_PREFIX=/protected-media
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -28,13 +29,13 @@ up() {
     exit 1
 }
 
-redis-server --bind 127.0.0.1 --port "${REDIS_URL##*:}" --save "" --appendonly no --dir "$WORK" >/dev/null &
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$WORK" >/dev/null &
 PIDS+=($!)
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py load_demo_content >/dev/null
 "$PY" manage.py render_error_pages "$WORK/errors" >/dev/null
 # A member with a session, and a 50 MB document in the library.
-read -r SESSION DOCUMENT < <("$PY" manage.py shell -v0 -c "
+EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend "$PY" manage.py shell -v0 -c "
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.core.files.base import ContentFile
@@ -49,8 +50,9 @@ session.create()
 document = get_document_model()(title='Vijftig megabyte', collection=access.library_collection())
 document.file.save('vijftig.pdf', ContentFile(b'%PDF-1.4\n' + bytes(50 * 1024 * 1024)), save=False)
 document.save()
-print(session.session_key, document.url)
-")
+open('$WORK/member', 'w').write(f'{session.session_key} {document.url}')
+" >/dev/null
+read -r SESSION DOCUMENT <"$WORK/member"
 COOKIE="Cookie: sessionid=$SESSION"
 
 gunicorn() {  # port workers [env...]

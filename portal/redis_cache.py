@@ -18,61 +18,61 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 
-def _unavailable(operation):
-    logger.warning("Redis did not answer (%s); going on without the cache", operation, exc_info=True)
+def _unavailable(operation, error):
+    logger.warning("Redis did not answer (%s: %s); going on without the cache", operation, error)
 
 
 class RedisCache(redis.RedisCache):
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)
-        except RedisError:
-            _unavailable("get")
+        except RedisError as error:
+            _unavailable("get", error)
             return default
 
     def get_many(self, keys, version=None):
         try:
             return super().get_many(keys, version)
-        except RedisError:
-            _unavailable("get_many")
+        except RedisError as error:
+            _unavailable("get_many", error)
             return {}
 
     def has_key(self, key, version=None):
         try:
             return super().has_key(key, version)
-        except RedisError:
-            _unavailable("has_key")
+        except RedisError as error:
+            _unavailable("has_key", error)
             return False
 
     def set(self, key, value, timeout=redis.DEFAULT_TIMEOUT, version=None):
         try:
             super().set(key, value, timeout, version)
-        except RedisError:
-            _unavailable("set")
+        except RedisError as error:
+            _unavailable("set", error)
 
     def set_many(self, data, timeout=redis.DEFAULT_TIMEOUT, version=None):
         try:
             return super().set_many(data, timeout, version)
-        except RedisError:
-            _unavailable("set_many")
+        except RedisError as error:
+            _unavailable("set_many", error)
             return list(data)
 
     def touch(self, key, timeout=redis.DEFAULT_TIMEOUT, version=None):
         try:
             return super().touch(key, timeout, version)
-        except RedisError:
-            _unavailable("touch")
+        except RedisError as error:
+            _unavailable("touch", error)
             return False
 
     def delete(self, key, version=None):
         try:
             return super().delete(key, version)
-        except RedisError:
-            _unavailable("delete")
+        except RedisError as error:
+            _unavailable("delete", error)
             return False
 
     def delete_many(self, keys, version=None):
         try:
             super().delete_many(keys, version)
-        except RedisError:
-            _unavailable("delete_many")
+        except RedisError as error:
+            _unavailable("delete_many", error)
