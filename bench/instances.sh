@@ -36,7 +36,6 @@ PIDS+=($!)
 "$PY" manage.py render_error_pages "$WORK/errors" >/dev/null
 # A member with a session, and a 50 MB document in the library.
 EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend "$PY" manage.py shell -v0 -c "
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -50,7 +49,7 @@ session.create()
 document = get_document_model()(title='Vijftig megabyte', collection=access.library_collection())
 document.file.save('vijftig.pdf', ContentFile(b'%PDF-1.4\n' + bytes(50 * 1024 * 1024)), save=False)
 document.save()
-open('$WORK/member', 'w').write(f'{session.session_key} {document.url}')
+open('$WORK/member', 'w').write(f'{session.session_key} {document.url}\n')
 " >/dev/null
 read -r SESSION DOCUMENT <"$WORK/member"
 COOKIE="Cookie: sessionid=$SESSION"
