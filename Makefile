@@ -39,13 +39,18 @@ serve: # the rest of `make run`, against the database bin/with-local-postgres ch
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-stack: install ## Serve the site cached by Varnish (with gunicorn, the scheduler, PostgreSQL) on http://127.0.0.1:8080 (STACK_PORT)
+stack: install ## Serve the production shape (nginx, Varnish, two gunicorn instances, Redis, the scheduler, PostgreSQL) on http://127.0.0.1:8080 (STACK_PORT)
 	bin/ensure-varnish
+	bin/ensure-package redis-server redis-server
+	bin/ensure-package nginx nginx
 	bin/with-postgres bin/stack
 
 test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATABASE_URL)
 	bin/ensure-chromium
 	bin/ensure-varnish
+	bin/ensure-package redis-server redis-server
+	bin/ensure-package nginx nginx
+	bin/ensure-package wrk wrk
 	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install ## Throughput and p50/p95 on generated articles (ARTICLES=10000); MODE=stack: through Varnish

@@ -28,8 +28,8 @@ command -v wrk >/dev/null || { echo "wrk is missing (Debian: apt-get install wrk
 
 WORK="$(mktemp -d /tmp/portal-bench-stack.XXXXXX)"
 chmod 755 "$WORK"
-PORT="$(free_port)" APP_PORT="$(free_port)"
-export STACK_PORT="$PORT" STACK_APP_PORT="$APP_PORT" STACK_WORKDIR="$WORK/stack" STACK_ARTICLES=0
+PORT="$(free_port)" APP_PORT="$(free_port)" CACHE_PORT="$(free_port)"
+export STACK_PORT="$PORT" STACK_APP_PORT="$APP_PORT" STACK_CACHE_PORT="$CACHE_PORT" STACK_WORKDIR="$WORK/stack" STACK_ARTICLES=0
 mkdir -p "$STACK_WORKDIR"
 export DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false
 STACK_PID=""
@@ -49,7 +49,7 @@ existing="$("$PY" manage.py shell -v0 -c \
 [ "$existing" -ge "$ARTICLES" ] || "$PY" manage.py generate_news --count "$((ARTICLES - existing))" --no-progress
 "$PY" manage.py shell -v0 -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
 
-step "The stack (bin/stack): gunicorn on 127.0.0.1:$APP_PORT, Varnish on 127.0.0.1:$PORT"
+step "The stack (bin/stack): gunicorn on 127.0.0.1:$APP_PORT (and a second instance), nginx and Varnish on 127.0.0.1:$PORT"
 bin/stack >"$WORK/stack.out" 2>&1 &
 STACK_PID=$!
 for _ in $(seq 1 600); do
@@ -110,7 +110,7 @@ VSTAT=(varnishstat -n "$STACK_WORKDIR/varnish/varnishd" -1 -f MAIN.cache_hit -f 
 # Warm the cache once, as readers would have before the run (as many at a time as gunicorn has workers).
 xargs -P 2 -I{} curl -s -o /dev/null "http://127.0.0.1:$PORT{}" <"$MIXED_PATHS"
 before="$("${VSTAT[@]}")"
-CACHE_PURGE_URL="http://127.0.0.1:$PORT" "$PY" bench/publisher.py "http://127.0.0.1:$PORT" "$MIXED" "$INTERVAL" >"$WORK/publisher.json" &
+CACHE_PURGE_URL="http://127.0.0.1:$CACHE_PORT" "$PY" bench/publisher.py "http://127.0.0.1:$PORT" "$MIXED" "$INTERVAL" >"$WORK/publisher.json" &
 publisher=$!
 mixed="$(wrk -t2 -c"$CONNECTIONS" -d"${MIXED}s" --timeout 10s --latency -s bench/mixed.lua "http://127.0.0.1:$PORT")"
 wait "$publisher"

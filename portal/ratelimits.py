@@ -1,7 +1,8 @@
 """Rate limits on the public sign-up forms (newsletter, events), per client and per address.
 
-Counted by allauth's rate limiter, in the shared database cache, so every worker sees the same count and the client's
-address is found as for log-in. The rates are actions in ACCOUNT_RATE_LIMITS (settings), next to the log-in ones.
+Counted by allauth's rate limiter, in the shared cache (Redis, or the database table), so every instance sees the
+same count and the client's address is found as for log-in. The rates are actions in ACCOUNT_RATE_LIMITS (settings),
+next to the log-in ones.
 """
 
 from allauth.core import ratelimit

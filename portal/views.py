@@ -4,7 +4,7 @@ from datetime import UTC, timedelta
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
@@ -12,9 +12,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from wagtail.models import Page
 
-from portal import cache
+from portal import cache, files
 from portal.models import ContactSettings, CustomRendition
 from portal.models.images import PRIVATE_RENDITIONS_FOLDER
 from portal.search import (
@@ -134,7 +136,7 @@ def private_rendition(request, rendition_id, filename):
     restrictions = rendition.image.collection.get_view_restrictions() if exists else []
     if not exists or not all(restriction.accept_request(request) for restriction in restrictions):
         raise Http404("Deze afbeelding bestaat niet")
-    return FileResponse(rendition.file.open("rb"), content_type=mimetypes.guess_type(filename)[0])
+    return files.sendfile(request, rendition.file.path, mimetype=mimetypes.guess_type(filename)[0])
 
 
 @require_safe
@@ -173,7 +175,8 @@ def server_error(request):
     """The Dutch error page, rendered without a request context: the database may be the reason we are here.
 
     Django calls this while handling the exception, from any middleware or view. When the database cannot be
-    reached, readers get 503 with Retry-After: the site is down for a moment, not broken.
+    reached, or Redis when a log-in attempt must be counted there (portal/redis_cache.py), readers get 503 with
+    Retry-After: the site is down for a moment, not broken.
     """
     if database_unreachable(sys.exception()):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
@@ -184,9 +187,10 @@ def server_error(request):
 
 
 def database_unreachable(error):
-    """Whether `error`, or an error it was raised from, says the database connection failed or was lost."""
+    """Whether `error`, or an error it was raised from, says the connection to the database or to Redis failed or
+    was lost."""
     while error is not None:
-        if isinstance(error, (InterfaceError, OperationalError)):
+        if isinstance(error, (InterfaceError, OperationalError, RedisConnectionError, RedisTimeoutError)):
             return True
         error = error.__cause__ or error.__context__
     return False

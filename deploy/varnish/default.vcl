@@ -4,10 +4,11 @@
 #
 # The environment supplies backends.vcl (found on vcl_path; bin/start-varnish writes one, deploy/varnish/compose.vcl
 # is Docker's): the subroutines `pick_app` and `pick_search`, which set req.backend_hint to the application's backends
-# probed on /healthz (for searches one with a small .max_connections: the cap on concurrent searches; several
-# instances become a director there); the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is
-# believed); and the subroutines `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages
-# (manage.py render_error_pages) in the synthetic body.
+# probed on /healthz (for searches one with a small .max_connections: the cap on concurrent searches), and
+# `pick_other`, which sets bereq.backend to an instance other than the one named in bereq.http.X-Failed-Backend;
+# the ACLs `purgers` (who may purge) and `proxies` (whose X-Forwarded-For is believed); and the subroutines
+# `error_page` and `too_many_page` that put the site's Dutch 503 and 429 pages (manage.py render_error_pages) in the
+# synthetic body.
 vcl 4.1;
 
 import cookie;
@@ -16,6 +17,14 @@ import vsthrottle;
 import xkey;
 
 include "backends.vcl";
+
+# Several instances of the application (same image, one database, Redis and media volume) are balanced here, round-
+# robin, rather than by nginx: Varnish already probes /healthz and keeps serving the last good copy, and it takes a
+# sick instance out of the rotation on its probes, where open-source nginx only learns from failed requests. A GET or
+# HEAD that finds an instance gone (killed, or restarting: gunicorn closes its socket on SIGTERM) is tried again on
+# the next one, so a restart loses no reader's request. An instance is sick when 4 of its last 5 probes failed, and a
+# probe waits 10 s: under load /healthz queues behind the requests of a busy instance, which is slow, not sick (were
+# all instances taken out, every logged-in reader would get the 503 page); a stopped one refuses at once.
 
 sub vcl_recv {
     if (req.restarts == 0) {
@@ -107,7 +116,18 @@ sub vcl_backend_response {
     }
 }
 
+sub vcl_backend_fetch {
+    if (bereq.retries > 0) {
+        call pick_other;
+        unset bereq.http.X-Failed-Backend;
+    }
+}
+
 sub vcl_backend_error {
+    if (bereq.retries == 0 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        set bereq.http.X-Failed-Backend = beresp.backend.name;
+        return (retry);
+    }
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Cache-Control = "no-store";
     set beresp.http.Retry-After = "30";

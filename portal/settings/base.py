@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.files.AccelRedirectMiddleware",
     "portal.cache.SharedCacheMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "accounts.middleware.AccountPagesNotStoredMiddleware",
@@ -154,18 +155,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Documents and private renditions: sent by Django, or, with this prefix set, by nginx from its internal location of
+# that name (X-Accel-Redirect; portal/files.py, deploy/nginx.conf). Wagtail's document view sends through it.
+PROTECTED_MEDIA_ACCEL_PREFIX = env.str("PROTECTED_MEDIA_ACCEL_PREFIX", "")
+SENDFILE_BACKEND = "portal.files"
 # Renditions of public images are the only media the application itself serves (see portal/urls.py).
 SERVE_IMAGE_RENDITIONS = env.bool("SERVE_IMAGE_RENDITIONS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
+# Django's cache: Redis when REDIS_URL is set (production and make stack: one cache for every instance, see
+# portal/redis_cache.py for what happens when it does not answer), else a table in the database (make run).
+REDIS_URL = env.str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer costs a request half a second at most, not a worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
-}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+# Sessions are kept in the database, read through the cache: a restarted Redis logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The shared HTTP cache (portal/cache.py, deploy/varnish/): how long it keeps public pages (purged on every change
 # anyway), search results, and how long browsers keep them. CACHE_PURGE_URL is where purges go (the Varnish).
@@ -288,7 +303,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Veiligheidscoalitie] "
 # stack: Varnish). allauth counts each client by the address the first of them saw; 0 counts by the connection's
 # address, which behind proxies is theirs, and would put every visitor in one count.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
-# Counted in the shared DatabaseCache above, so every worker sees the same attempts.
+# Counted in the cache above (Redis, or the database table), so every worker of every instance sees the same attempts.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

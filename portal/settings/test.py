@@ -9,7 +9,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+# The servers the tests start share the test process's folder (MEDIA_ROOT in their environment).
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")
 # An empty collected-static folder: the tests' servers find static files through the finders, and WhiteNoise
 # warns about a missing folder on every request it starts.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
