@@ -7,6 +7,3 @@ class ApothekerskastConfig(AppConfig):
     name = "apothekerskast"
     verbose_name = "Apothekerskast"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from apothekerskast import signals  # noqa: F401

@@ -2,7 +2,7 @@ from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
 from apothekerskast import access
-from apothekerskast.denial import deny, protect
+from apothekerskast.denial import protect
 
 ACCOUNT_PREFIX = "/account/"
 # Where someone without a second factor can still go: the account pages (log in, set up MFA, log out).
@@ -24,12 +24,9 @@ class AccountPagesNotStoredMiddleware:
 
 
 class ApothekerskastMiddleware:
-    """Two gates before any view runs.
+    """Members and everyone with Wagtail admin access are sent to the TOTP set-up until they have a second factor.
 
-    1. Members and everyone with Wagtail admin access are sent to the TOTP set-up until they have a
-       second factor.
-    2. Everything under /apothekerskast/ (existing or not) answers non-members with the same denial,
-       so not even a guessed toolkit address reveals whether it exists.
+    Who may open the library is decided by the gate (apothekerskast/gate.py).
     """
 
     def __init__(self, get_response):
@@ -47,8 +44,4 @@ class ApothekerskastMiddleware:
             response = redirect("mfa_activate_totp")
             add_never_cache_headers(response)
             return response
-        if path.startswith(access.LIBRARY_PATH):
-            state = access.membership_state(user)
-            if state != access.MEMBER:
-                return deny(request, state)
         return self.get_response(request)

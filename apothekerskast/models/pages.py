@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from apothekerskast import gate
 from portal import cache
 from portal.models import BasePage
 
@@ -55,11 +56,15 @@ class ApothekerskastIndexPage(LibraryPage):
             raise ValidationError({"slug": f"De apothekerskast staat altijd op /{LIBRARY_SLUG}/."})
 
     def save(self, *args, **kwargs):
+        """Saving (and so publishing) puts Wagtail's view restriction back, should anyone have removed it."""
         result = super().save(*args, **kwargs)
         from apothekerskast.access import restrict_library_page
 
         restrict_library_page(self)
         return result
+
+    def route(self, request, path_components):
+        return gate.route_library(self, request, path_components) or super().route(request, path_components)
 
     def toolkits(self):
         """The live toolkits by theme title (those without a theme last), then by title."""
