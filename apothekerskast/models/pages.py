@@ -32,6 +32,10 @@ class LibraryPage(BasePage):
 
         return protect(super().serve(request, *args, **kwargs))
 
+    def serve_preview(self, request, mode_name):
+        """The admin's preview, draft and revision views pass the gate as the page itself does."""
+        return gate.page_door(self, request, (), {}) or super().serve_preview(request, mode_name)
+
 
 class ApothekerskastIndexPage(LibraryPage):
     """/apothekerskast/: the toolkits, grouped by theme, for approved members only.
