@@ -32,13 +32,13 @@ def serve_file(request, document, *, private):
     collection's restrictions), without the literal `Content-Encoding: None` it sends when the file name implies no
     encoding (wagtail.utils.sendfile; to be reported upstream). A private file is an attachment no cache keeps, and
     its download is recorded."""
-    if private:
-        record_download(request, document)
     response = serve(request, document.pk, document.filename)
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
     if not private:
         return response
+    if response.status_code < 300 or response.status_code == 304:  # not Wagtail's own refusal
+        record_download(request, document)
     if response.has_header("Content-Disposition"):
         response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)
     else:
