@@ -108,7 +108,8 @@ for line in open(results):
     values[measure, page, mode, variant].append(float(value or 0))
 for measure, title in (("queries", "queries"), ("cpu", "CPU ms/request"), ("rps", "requests/second")):
     print(f"\n{title:26}" + "".join(f"{variant:>20}" for variant in variants))
-    keys = sorted({(page, mode) for (m, page, mode, _) in values if m == measure}, key=lambda key: key[1])
+    in_order = dict.fromkeys((page, mode) for (m, page, mode, _) in values if m == measure)
+    keys = sorted(in_order, key=lambda key: key[1])  # anonymous first, the pages in the order measured
     for page, mode in keys:
         cells = [statistics.median(values[measure, page, mode, variant]) for variant in variants]
         print(f"{page + ' ' + mode:26}" + "".join(f"{cell:20.1f}" for cell in cells))
