@@ -1,4 +1,4 @@
-"""Who may use the apothekerskast: the one place every door (pages, documents, middleware) asks.
+"""Who may use the apothekerskast: the rule the one gate (apothekerskast/gate.py) asks at every door.
 
 A person is a member when their e-mail address is verified, a library manager has approved their
 access request and it has not expired or been revoked, and they have set up two-factor

@@ -9,4 +9,4 @@ class ApothekerskastConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from apothekerskast import signals  # noqa: F401
+        from apothekerskast import signals  # noqa: F401 (connects the receivers)

@@ -14,7 +14,8 @@ urlpatterns = [
     path("organisatie-niet-gevonden/", views.request_organisation, name="apothekerskast_organisation_request"),
 ]
 
-# Same shape as Wagtail's own document URL, placed before it in portal/urls.py so every download passes here.
+# The one document URL, under the name of Wagtail's own (Document.url), which portal/urls.py does not route: every
+# download passes the gate (apothekerskast/gate.py).
 document_urlpatterns = [
-    path("<int:document_id>/<path:document_filename>", views.serve_document, name="apothekerskast_serve_document"),
+    path("<int:document_id>/<path:document_filename>", views.serve_document, name="wagtaildocs_serve"),
 ]

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -10,30 +9,40 @@ from django.views.decorators.http import require_http_methods
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve
 
-from apothekerskast import access, alerts, notifications
-from apothekerskast.denial import deny, protect
+from apothekerskast import access, alerts, gate, notifications
+from apothekerskast.denial import protect
 from apothekerskast.forms import AccessRequestForm, FollowThemesForm, OrganisationRequestForm
-from apothekerskast.models import AccessRequest, Organisation, ThemeFollow, ToolkitPage
+from apothekerskast.models import AccessRequest, DownloadEvent, Organisation, ThemeFollow, ToolkitPage
 from portal import ratelimits
 
 
 def serve_document(request, document_id, document_filename):
-    """Wagtail's document view behind one gate: a non-member learns nothing, not even whether a document exists.
+    """Every document's address (Wagtail's URL name): the gate decides, then the file is served (apothekerskast.gate).
 
-    Public documents are served as Wagtail serves them. For anything else (private, unknown id or
-    wrong file name) a non-member gets the same denial; members get the file as an attachment that
-    no cache may keep.
+    Public documents are served as Wagtail serves them; a private one to a member as an attachment that no cache may
+    keep, its download recorded.
     """
     document = get_document_model().objects.select_related("collection").filter(pk=document_id).first()
-    exists = document is not None and document.filename == document_filename
-    if exists and not access.is_private_document(document):
-        return serve_file(request, document_id, document_filename)
-    state = access.membership_state(request.user)
-    if state != access.MEMBER:
-        return deny(request, state)
-    if not exists:
-        raise Http404("Dit document bestaat niet.")
-    response = serve_file(request, document_id, document_filename)
+    if document is not None and document.filename != document_filename:
+        document = None
+    refusal, private = gate.document_door(request, document)
+    if refusal is not None:
+        return refusal
+    return serve_file(request, document, private=private)
+
+
+def serve_file(request, document, *, private):
+    """The file response for a document the gate let through: Wagtail's serve view (with Wagtail's own check of the
+    collection's restrictions), without the literal `Content-Encoding: None` it sends when the file name implies no
+    encoding (wagtail.utils.sendfile; to be reported upstream). A private file is an attachment no cache keeps, and
+    its download is recorded."""
+    response = serve(request, document.pk, document.filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
+    if not private:
+        return response
+    if response.status_code < 300 or response.status_code == 304:  # not Wagtail's own refusal
+        record_download(request, document)
     if response.has_header("Content-Disposition"):
         response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)
     else:
@@ -41,13 +50,18 @@ def serve_document(request, document_id, document_filename):
     return protect(response)
 
 
-def serve_file(request, document_id, document_filename):
-    """Wagtail's serve view without the literal `Content-Encoding: None` it sends when the file name implies no
-    encoding (wagtail.utils.sendfile; to be reported upstream)."""
-    response = serve(request, document_id, document_filename)
-    if response.get("Content-Encoding") == "None":
-        del response["Content-Encoding"]
-    return response
+def record_download(request, document):
+    """A private document served to a member (a HEAD request carries no file)."""
+    if request.method == "HEAD":
+        return
+    user = request.user
+    DownloadEvent.objects.create(
+        user=user,
+        user_email=user.email,
+        organisation=access.member_organisation(user) or Organisation.for_email(user.email),
+        document=document,
+        document_title=document.title[:255],
+    )
 
 
 @login_required

@@ -18,30 +18,13 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from apothekerskast import access
-from apothekerskast.denial import deny
+from apothekerskast import access, gate
 from apothekerskast.models import AccessRequest, Organisation, OrganisationRequest, ToolkitPage
 from apothekerskast.reports import DownloadReportView
 
-# Gates: one check (apothekerskast.access) for every page and document of the library.
-
-
-@hooks.register("before_serve_page", order=-100)
-def check_library_membership(page, request, serve_args, serve_kwargs):
-    if access.opens_to_members(page):
-        state = access.membership_state(request.user)
-        if state != access.MEMBER:
-            return deny(request, state)
-    return None
-
-
-@hooks.register("before_serve_document", order=-100)
-def check_document_membership(document, request):
-    if access.is_private_document(document):
-        state = access.membership_state(request.user)
-        if state != access.MEMBER:
-            return deny(request, state)
-    return None
+# The gate (apothekerskast/gate.py), before Wagtail's own check of a page's restrictions.
+hooks.register("before_serve_page", gate.page_door, order=-100)
+hooks.register("before_serve_private_rendition", gate.image_door)
 
 
 # The admin: library titles only for those who manage the library. Page and collection permissions keep the editors

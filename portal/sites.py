@@ -4,7 +4,7 @@ Wagtail finds a request's site with a query of its own (ranked by a CASE express
 to run), reads the site root paths every page link needs from the cache (a query, with the database cache), reads
 the site's root page again as a HomePage to route each request, and the footer's contact settings with a fourth.
 A portal has one site, or a few: `find_site()` reads them all with their home pages and settings at once and leaves
-the results on the request where Wagtail looks first.
+the results on the request where Wagtail looks first (portal.wagtail_internals, where Wagtail's internals are fenced).
 """
 
 from contextlib import suppress
@@ -12,45 +12,9 @@ from contextlib import suppress
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
-from wagtail.models.sites import SiteRootPath
 
+from portal import wagtail_internals
 from portal.models import ContactSettings, HomePage
-
-# Wagtail's ranks of a site for a request (wagtail.models.sites.get_site_for_hostname), best first.
-HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
-
-
-def match_site(sites, hostname, port):
-    """The site Wagtail would choose for hostname:port among `sites`, or None."""
-
-    def rank(site):
-        if site.hostname == hostname and site.port == port:
-            return HOSTNAME_AND_PORT
-        if site.hostname == hostname and site.is_default_site:
-            return HOSTNAME_AND_DEFAULT
-        return DEFAULT if site.is_default_site else HOSTNAME
-
-    candidates = sorted((site for site in sites if site.hostname == hostname or site.is_default_site), key=rank)
-    if not candidates:
-        return None
-    if len(candidates) == 1 or rank(candidates[0]) in (HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT):
-        return candidates[0]
-    if rank(candidates[0]) == DEFAULT:
-        # The default site, unless exactly one other site has the hostname.
-        return candidates[len(candidates) == 2]
-    return None  # several sites with this hostname on other ports and no default: Wagtail finds none either
-
-
-def site_root_paths(sites):
-    """Site.get_site_root_paths() for `sites`: the most specific root path first (WAGTAIL_I18N_ENABLED is off,
-    so one path per site)."""
-    ordered = sorted(sites, key=lambda site: site.hostname)
-    ordered.sort(key=lambda site: site.is_default_site, reverse=True)
-    ordered.sort(key=lambda site: site.root_page.url_path, reverse=True)
-    return [
-        SiteRootPath(site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code)
-        for site in ordered
-    ]
 
 
 def find_site(request):
@@ -69,16 +33,14 @@ def find_site(request):
         # Where Wagtail's routing asks for the root page's specific form (Page.specific caches it there); a root
         # page of another type is read as Wagtail reads it.
         with suppress(HomePage.DoesNotExist):
-            each.root_page.specific = each.root_page.homepage
-    # As Wagtail does: the raw host, so that a host outside ALLOWED_HOSTS does not raise here.
-    hostname = split_domain_port(request._get_raw_host())[0]
+            wagtail_internals.remember_specific(each.root_page, each.root_page.homepage)
+    hostname = split_domain_port(wagtail_internals.raw_host(request))[0]
     port = request.get_port()
-    site = match_site(sites, hostname, int(port) if port.isdigit() else None)
-    request._wagtail_site = site
-    request._wagtail_cached_site_root_paths = site_root_paths(sites)
+    site = wagtail_internals.match_site(sites, hostname, int(port) if port.isdigit() else None)
+    wagtail_internals.remember_site(request, site, wagtail_internals.site_root_paths(sites))
     try:
         contact = site.contactsettings
     except (AttributeError, ContactSettings.DoesNotExist):
         return  # no site, or no settings saved yet: ContactSettings.for_request() creates them when asked
-    contact._request = request
+    wagtail_internals.remember_request(contact, request)
     setattr(request, ContactSettings.get_cache_attr_name(), contact)

@@ -4,7 +4,6 @@ from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from apothekerskast.urls import document_urlpatterns
 from portal import views
@@ -18,7 +17,6 @@ urlpatterns = [
     path("account/apothekerskast/", include("apothekerskast.urls")),
     path("account/", include("allauth.urls")),
     path("documenten/", include(document_urlpatterns)),
-    path("documenten/", include(wagtaildocs_urls)),
     path("nieuwsbrief/", include("newsletter.urls")),
     path("zoeken/", views.search, name="search"),
     # Renditions of images in a private collection, behind their collection's restrictions (portal.models.images).

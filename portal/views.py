@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from wagtail import hooks
 from wagtail.models import Page
 
 from portal import cache, files
@@ -127,14 +128,19 @@ def healthz(request):
 @require_safe
 @cache_control(private=True, no_store=True)
 def private_rendition(request, rendition_id, filename):
-    """A rendition of an image in a private collection, for those every restriction on the collection lets in.
+    """A rendition of an image in a private collection, for those every restriction on the collection lets in, and
+    every `before_serve_private_rendition` hook: `fn(request, restrictions)` says whether the request may see it.
 
     Everyone else gets the same 404 as for a rendition that does not exist. No shared cache may keep the file.
     """
     rendition = CustomRendition.objects.select_related("image__collection").filter(pk=rendition_id).first()
     exists = rendition is not None and rendition.file.name == f"{PRIVATE_RENDITIONS_FOLDER}/{filename}"
-    restrictions = rendition.image.collection.get_view_restrictions() if exists else []
-    if not exists or not all(restriction.accept_request(request) for restriction in restrictions):
+    restrictions = list(rendition.image.collection.get_view_restrictions()) if exists else []
+    if (
+        not exists
+        or not all(restriction.accept_request(request) for restriction in restrictions)
+        or not all(may_see(request, restrictions) for may_see in hooks.get_hooks("before_serve_private_rendition"))
+    ):
         raise Http404("Deze afbeelding bestaat niet")
     return files.sendfile(request, rendition.file.path, mimetype=mimetypes.guess_type(filename)[0])
 

@@ -16,6 +16,7 @@ from apothekerskast.models import (
     ToolkitPage,
 )
 from news.models import NewsArticlePage
+from portal import wagtail_internals
 from portal.demo import read_yaml, upsert_page
 from strategy.models import ThemePage
 
@@ -75,7 +76,7 @@ def example_document(collection, title, name):
     if document is None:
         document = Document(title=title, collection=collection)
         document.file.save(name, ContentFile(example_file(title, name)), save=False)
-        document._set_document_file_metadata()
+        wagtail_internals.set_file_metadata(document)
         document.save()
     return document
 

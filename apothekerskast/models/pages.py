@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from apothekerskast import gate
 from portal import cache
 from portal.models import BasePage
 
@@ -30,6 +31,10 @@ class LibraryPage(BasePage):
         from apothekerskast.denial import protect
 
         return protect(super().serve(request, *args, **kwargs))
+
+    def serve_preview(self, request, mode_name):
+        """The admin's preview, draft and revision views pass the gate as the page itself does."""
+        return gate.page_door(self, request, (), {}) or super().serve_preview(request, mode_name)
 
 
 class ApothekerskastIndexPage(LibraryPage):
@@ -55,11 +60,15 @@ class ApothekerskastIndexPage(LibraryPage):
             raise ValidationError({"slug": f"De apothekerskast staat altijd op /{LIBRARY_SLUG}/."})
 
     def save(self, *args, **kwargs):
+        """Saving (and so publishing) puts Wagtail's view restriction back, should anyone have removed it."""
         result = super().save(*args, **kwargs)
         from apothekerskast.access import restrict_library_page
 
         restrict_library_page(self)
         return result
+
+    def route(self, request, path_components):
+        return gate.route_library(self, request, path_components) or super().route(request, path_components)
 
     def toolkits(self):
         """The live toolkits by theme title (those without a theme last), then by title."""

@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
-from portal import cache
+from portal import cache, wagtail_internals
 from portal.blocks import BaseStreamBlock
 from portal.summaries import attach_summaries
 from portal.visibility import site_sections
@@ -42,7 +42,7 @@ class BasePage(Page):
             child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
             if child is None:
                 raise Http404
-            child._cached_parent_obj = self
+            wagtail_internals.remember_parent(child, self)
             return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -53,7 +53,7 @@ class BasePage(Page):
         if child is None:
             return None
         page = child.specific_class.objects.get(pk=child.pk)
-        page._cached_parent_obj = self
+        wagtail_internals.remember_parent(page, self)
         return page.route(request, path_components[1:])
 
     def get_view_restrictions(self):

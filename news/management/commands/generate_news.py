@@ -5,7 +5,8 @@ Wagtail pages are treebeard materialised-path nodes with multi-table inheritance
 bulk instead: the wagtailcore_page rows with their computed path, depth and url_path, then the
 news_newsarticlepage rows, the parent's numchild, and the search index entries. The result is a valid tree
 (`manage.py fixtree` finds nothing to fix) of live, public pages without revisions, like pages imported
-from elsewhere.
+from elsewhere. The tree paths and the multi-table INSERT use treebeard's and Django's internals, fenced in
+portal.wagtail_internals.
 
 Every generated title starts with GENERATED_PREFIX, so the data is never mistaken for real news.
 """
@@ -19,7 +20,7 @@ from datetime import UTC
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 from modelsearch.backends.database.postgres.postgres import IndexEntry, ObjectIndexer, PostgresIndex
@@ -30,6 +31,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from news.models import NewsArchiveMonth, NewsArticlePage, NewsCategory, NewsIndexPage
+from portal import wagtail_internals
 from portal.search_words import refresh_search_words
 
 GENERATED_PREFIX = "[Gegenereerd]"
@@ -109,8 +111,8 @@ class BulkIndexer(ObjectIndexer):
     """
 
     def prepare_field(self, obj, field):
-        if isinstance(field, SearchField) and field.field_name == "body" and hasattr(obj, "_generated_body_text"):
-            yield field, get_weight(field.boost), obj._generated_body_text
+        if isinstance(field, SearchField) and field.field_name == "body" and hasattr(obj, "generated_body_text"):
+            yield field, get_weight(field.boost), obj.generated_body_text
         else:
             yield from super().prepare_field(obj, field)
 
@@ -196,15 +198,13 @@ class Command(BaseCommand):
         return index
 
     def create_articles(self, index, categories, count, years, rng, progress):
-        page_fields = [field for field in Page._meta.local_concrete_fields if not field.primary_key]
-        article_fields = NewsArticlePage._meta.local_concrete_fields
         content_type = ContentType.objects.get_for_model(NewsArticlePage)
         search_backend = get_search_backend()
         search_index = search_backend.get_index_for_model(NewsArticlePage)
         depth = index.depth + 1
 
         last_child = index.get_last_child()
-        next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+        next_step = wagtail_internals.child_number(last_child) + 1 if last_child else 1
         if next_step + count > len(Page.alphabet) ** Page.steplen:
             raise CommandError("The news index has no room for that many more children.")
 
@@ -223,7 +223,7 @@ class Command(BaseCommand):
                 published = datetime.datetime.combine(date, datetime.time(rng.randint(7, 18), rng.randint(0, 59)), UTC)
                 slug = f"{slugify(title)[:60].strip('-')}-{step}"
                 article = NewsArticlePage(
-                    path=Page._get_path(index.path, depth, step),
+                    path=wagtail_internals.child_path(index, step),
                     depth=depth,
                     numchild=0,
                     translation_key=uuid.UUID(int=rng.getrandbits(128)),
@@ -243,9 +243,9 @@ class Command(BaseCommand):
                     summary=summary,
                     body=body,
                 )
-                article._generated_body_text = body_text
+                article.generated_body_text = body_text
                 articles.append(article)
-            self.insert(articles, page_fields, article_fields)
+            wagtail_internals.insert_pages(NewsArticlePage, articles)
             if isinstance(search_index, PostgresIndex):
                 self.index_in_bulk(search_index, articles, content_type.pk)
             else:
@@ -258,17 +258,6 @@ class Command(BaseCommand):
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + done)
         NewsArchiveMonth.refresh(index)  # bulk inserts send no page_published
         return done
-
-    @staticmethod
-    def insert(articles, page_fields, article_fields):
-        """INSERT the wagtailcore_page rows (returning their ids), then the news_newsarticlepage rows."""
-        returned = Page._base_manager._insert(
-            articles, fields=page_fields, returning_fields=[Page._meta.pk], using=connection.alias
-        )
-        for article, (pk,) in zip(articles, returned, strict=True):
-            article.id = article.page_ptr_id = pk
-            article._state.adding = False
-        NewsArticlePage._base_manager._insert(articles, fields=article_fields, using=connection.alias)
 
     @staticmethod
     def index_in_bulk(search_index, articles, content_type_pk):
