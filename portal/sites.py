@@ -9,12 +9,13 @@ the results on the request where Wagtail looks first.
 
 from contextlib import suppress
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import SiteRootPath
 
-from portal.models import ContactSettings, HomePage
+from portal.models import ContactSettings
 
 # Wagtail's ranks of a site for a request (wagtail.models.sites.get_site_for_hostname), best first.
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
@@ -67,8 +68,9 @@ def find_site(request):
         return
     for each in sites:
         # Where Wagtail's routing asks for the root page's specific form (Page.specific caches it there); a root
-        # page of another type is read as Wagtail reads it.
-        with suppress(HomePage.DoesNotExist):
+        # page of another type is read as Wagtail reads it. The home page is home.HomePage, named here only by its
+        # relation: portal imports no app above it.
+        with suppress(ObjectDoesNotExist):
             each.root_page.specific = each.root_page.homepage
     # As Wagtail does: the raw host, so that a host outside ALLOWED_HOSTS does not raise here.
     hostname = split_domain_port(request._get_raw_host())[0]

@@ -4,15 +4,13 @@ import sys
 from datetime import UTC, timedelta
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.paginator import Paginator
-from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Count, Q, Window
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
@@ -20,7 +18,6 @@ from wagtail.models import Page
 from portal import cache
 from portal.models import ContactSettings, CustomRendition, SearchWord
 from portal.models.images import PRIVATE_RENDITIONS_FOLDER
-from portal.summaries import attach_summaries
 from portal.visibility import visible_to_everyone
 
 SEARCH_MAX_LENGTH = 100
@@ -99,42 +96,6 @@ def closest_words(query):
     return " ".join(corrected) if corrected != words else None
 
 
-def with_listing_details(pages):
-    """Search results (plain wagtailcore pages) with what the result list shows, in two queries for any mix.
-
-    `.specific()` would read each page type's table with a query of its own. Every result gets its `summary`;
-    news articles also their `date` and `category`.
-    """
-    from news.models import NewsArticlePage
-
-    attach_summaries(pages)
-    articles = {
-        article.pk: article
-        for article in NewsArticlePage.objects.filter(pk__in=[page.pk for page in pages])
-        .order_by()
-        .select_related("category")
-        .only("date", "category__name", "category__slug")
-    }
-    for page in pages:
-        if page.pk in articles:
-            page.date, page.category = articles[page.pk].date, articles[page.pk].category
-    return pages
-
-
-def search_results_page(query, number):
-    """The page `number` of the results for `query` (a Paginator page, or [] when there are none), and the query
-    that found them (search_pages)."""
-    ids, total, searched = search_pages(query, (number - 1) * SEARCH_RESULTS_PER_PAGE)
-    if not ids:
-        if number != 1:
-            raise Http404("Deze pagina bestaat niet")
-        return [], query
-    results = Paginator(range(total), SEARCH_RESULTS_PER_PAGE).page(number)
-    pages = Page.objects.in_bulk(ids)
-    results.object_list = with_listing_details([pages[pk] for pk in ids if pk in pages])
-    return results, searched
-
-
 def tune_search_statements():
     """Inside a transaction on PostgreSQL: the settings of the search's statements, until the transaction ends.
 
@@ -147,49 +108,6 @@ def tune_search_statements():
                 "SELECT set_config('statement_timeout', %s, true), set_config('work_mem', %s, true)",
                 [str(SEARCH_STATEMENT_TIMEOUT_MS), SEARCH_WORK_MEM],
             )
-
-
-def took_too_long(error):
-    """Whether a database error is PostgreSQL cancelling a statement at its statement_timeout."""
-    from psycopg.errors import QueryCanceled
-
-    return isinstance(error.__cause__, QueryCanceled)
-
-
-@require_safe
-def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    number = request.GET.get("page", "1")
-    if not (number.isascii() and number.isdigit() and len(number) < 6 and int(number) > 0):
-        raise Http404("Ongeldig paginanummer")
-    number = int(number)
-    # Cached per normalised query URL (the VCL sorts the parameters) for a short while, and purged on every publish.
-    cache.add_keys(request, cache.SEARCH_KEY)
-    cache.cache_briefly(request)
-
-    results, searched, too_slow = None, query, False
-    if query:
-        try:
-            with transaction.atomic():
-                tune_search_statements()
-                results, searched = search_results_page(query, number)
-        except OperationalError as error:
-            if not took_too_long(error):
-                raise
-            too_slow = True
-    return render(
-        request,
-        "portal/search.html",
-        {
-            "query": query,
-            "searched": searched,
-            "results": results,
-            "too_slow": too_slow,
-            "page_range": results.paginator.get_elided_page_range(results.number) if results else [],
-            "extra_query": urlencode({"q": query}) + "&",
-            "max_length": SEARCH_MAX_LENGTH,
-        },
-    )
 
 
 @require_safe

@@ -16,6 +16,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from portal import cache
+from portal.models import LINK_FIELDS
+
 _request = Local()
 
 
@@ -86,9 +89,6 @@ def site_sections(request):
         return request._portal_site_sections
     except AttributeError:
         pass
-
-    from portal import cache
-    from portal.models import LINK_FIELDS  # here: portal.models imports this module
 
     site = Site.find_for_request(request)
     sections = keep_visible(site.root_page.get_children().live().only(*LINK_FIELDS, "show_in_menus")) if site else []

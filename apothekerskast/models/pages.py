@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from apothekerskast.restrictions import is_private_document, protect, restrict_library_page
 from portal import cache
 from portal.models import BasePage
 
@@ -27,8 +28,6 @@ class LibraryPage(BasePage):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        from apothekerskast.denial import protect
-
         return protect(super().serve(request, *args, **kwargs))
 
 
@@ -39,7 +38,7 @@ class ApothekerskastIndexPage(LibraryPage):
     rights on it when it is created (editorial.signals).
     """
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["apothekerskast.ToolkitPage"]
     max_count = 1
 
@@ -56,8 +55,6 @@ class ApothekerskastIndexPage(LibraryPage):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        from apothekerskast.access import restrict_library_page
-
         restrict_library_page(self)
         return result
 
@@ -150,8 +147,6 @@ class ToolkitDocument(Orderable):
         verbose_name_plural = "documenten"
 
     def clean(self):
-        from apothekerskast.access import is_private_document
-
         if self.document_id and not is_private_document(self.document):
             raise ValidationError(
                 {"document": "Dit document staat niet in de beveiligde collectie 'Apothekerskast' en is dus openbaar."}

@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "home",
     "portal",
     "news",
     "strategy",
@@ -92,7 +93,7 @@ MIDDLEWARE = [
 # subclass of it, and portal.checks.csrf_middleware_check stands in for W003.
 SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "home.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -153,7 +154,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Renditions of public images are the only media the application itself serves (see portal/urls.py).
+# Renditions of public images are the only media the application itself serves (see home/urls.py).
 SERVE_IMAGE_RENDITIONS = env_bool("SERVE_IMAGE_RENDITIONS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
