@@ -61,11 +61,14 @@ else
 	BENCH_ARTICLES=$(or $(ARTICLES),$(BENCH_ARTICLES),10000) bin/with-postgres bench/run.sh
 endif
 
-lint: install ## Ruff, Django's system checks and a check for missing migrations
+lint: install ## Ruff, Django's system checks, a check for missing migrations and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+	@# The layers and the rules of [tool.importlinter] in pyproject.toml, then: no import circles at all.
+	PYTHONPATH=. $(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_import_graph.py
 
 lock: ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

@@ -2,8 +2,8 @@
 
 A person is a member when their e-mail address is verified, a library manager has approved their
 access request and it has not expired or been revoked, and they have set up two-factor
-authentication. Wagtail's view restrictions (to the members group) stay in place as a second
-lock and keep library pages out of everything that lists `.public()` pages.
+authentication. Wagtail's view restrictions (to the members group, apothekerskast.restrictions) stay in
+place as a second lock and keep library pages out of everything that lists `.public()` pages.
 
 Library managers are the editorial role Bibliotheekbeheer (editorial/roles.py); the doors ask only for
 their permissions (apothekerskast.change_accessrequest, apothekerskast.view_downloadevent).
@@ -12,15 +12,21 @@ their permissions (apothekerskast.change_accessrequest, apothekerskast.view_down
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
+from apothekerskast.models import AccessRequest, ApothekerskastIndexPage, ToolkitPage
+from apothekerskast.restrictions import (  # noqa: F401 - the doors ask this module for the restrictions too
+    MEMBERS_GROUP,
+    is_private_document,
+    library_collection,
+    members_group,
+    restrict,
+    restrict_library_page,
+)
 from portal.visibility import restricted_paths
 
-MEMBERS_GROUP = "Apothekerskast-leden"
-COLLECTION_NAME = "Apothekerskast"
 LIBRARY_PATH = "/apothekerskast/"
 
 MEMBER = "member"
@@ -32,10 +38,6 @@ REJECTED = "rejected"
 EXPIRED = "expired"
 REVOKED = "revoked"
 NO_MFA = "no_mfa"
-
-
-def members_group():
-    return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
 
 
 MFA_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -55,8 +57,6 @@ def is_library_manager(user):
 
 
 def has_current_access(user):
-    from apothekerskast.models import AccessRequest
-
     return AccessRequest.objects.filter(user=user).current().exists()
 
 
@@ -67,8 +67,6 @@ def requires_mfa(user):
 
 def membership_state(user):
     """Why a person may or may not open the library, checked afresh on every request (in one query)."""
-    from apothekerskast.models import AccessRequest
-
     if not user.is_authenticated or not user.is_active:
         return ANONYMOUS
     latest = AccessRequest.objects.filter(user=OuterRef("pk")).order_by("-created_at", "-pk")
@@ -116,26 +114,12 @@ def opens_to_members(page):
 
     Only pages under a view restriction (read once per request, portal.visibility) cost a query.
     """
-    from apothekerskast.models import ApothekerskastIndexPage, ToolkitPage
-
     if page.specific_class in (ApothekerskastIndexPage, ToolkitPage):
         return True
     if not page.path.startswith(tuple(restricted_paths())):
         return False
     restrictions = page.get_view_restrictions().filter(restriction_type=PageViewRestriction.GROUPS)
     return restrictions.filter(groups__name=MEMBERS_GROUP).exists()
-
-
-def sync_membership(user):
-    """Keep the members group (which Wagtail's view restrictions check) in line with the access requests.
-
-    At a decision; expire_memberships() does it for the access that ends with time.
-    """
-    group = members_group()
-    if has_current_access(user):
-        user.groups.add(group)
-    else:
-        user.groups.remove(group)
 
 
 def expire_memberships():
@@ -145,42 +129,12 @@ def expire_memberships():
     for (e.g. the renditions of images in the library's collection): run daily by the scheduler, so an expired
     member keeps none of the group's rights.
     """
-    from apothekerskast.models import AccessRequest
-
     group = members_group()
     ended = list(group.user_set.exclude(Exists(AccessRequest.objects.filter(user=OuterRef("pk")).current())))
     group.user_set.remove(*ended)
     return len(ended)
 
 
-def library_collection():
-    """The private collection for library documents, restricted to the members group."""
-    collection = Collection.objects.filter(name=COLLECTION_NAME, depth=2).first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
-    restrict(CollectionViewRestriction, collection=collection)
-    return collection
-
-
-def restrict(model, **target):
-    restriction = model.objects.filter(restriction_type=model.GROUPS, **target).first()
-    if restriction is None:
-        model.objects.filter(**target).delete()
-        restriction = model.objects.create(restriction_type=model.GROUPS, **target)
-    restriction.groups.add(members_group())
-    return restriction
-
-
-def restrict_library_page(page):
-    return restrict(PageViewRestriction, page=page)
-
-
-def is_private_document(document):
-    return bool(document.collection.get_view_restrictions())
-
-
 def member_organisation(user):
-    from apothekerskast.models import AccessRequest
-
     current = AccessRequest.objects.filter(user=user).current().select_related("organisation").first()
     return current.organisation if current else None

@@ -9,4 +9,5 @@ class ApothekerskastConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from apothekerskast import signals  # noqa: F401 (connects the receivers)
+        # In ready(), as Django asks: apps.py is imported before the models these modules use are loaded.
+        from apothekerskast import signals  # noqa: F401 - connects the receivers

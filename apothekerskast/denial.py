@@ -7,9 +7,9 @@ response is given whatever the method, Range or conditional headers, and whether
 
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from apothekerskast import access
+from apothekerskast.restrictions import protect
 
 
 def deny(request, state=None):
@@ -19,15 +19,4 @@ def deny(request, state=None):
     else:
         # Rendered here: a response returned by middleware is not rendered by Django.
         response = TemplateResponse(request, "apothekerskast/no_access.html", {"state": state}, status=403).render()
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "private, no-store"
-    patch_vary_headers(response, ["Cookie"])
-    return response
-
-
-def protect(response):
-    """Headers for anything only members may see: never stored by a browser or a shared cache."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "private, no-store"
-    patch_vary_headers(response, ["Cookie"])
-    return response
+    return protect(response)

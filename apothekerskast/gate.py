@@ -8,11 +8,12 @@ library pages out of every listing of public pages.
 Every door, and where it is closed:
 
 - Library pages, /apothekerskast/ and below, existing or guessed: the library's index routes every address below it
-  to itself for a non-member (`route_library`), and `page_door` (the before_serve_page hook, before Wagtail's own
-  check of the page's restrictions) answers with the one denial (apothekerskast.denial), so a guessed address gets
-  the same answer as a real one. Members get the page; LibraryPage.serve marks it never to be stored. The admin's
-  preview, draft and revision views of a library page ask `page_door` too (LibraryPage.serve_preview): a library
-  manager who is not a member gets the same 403 as on the site.
+  to itself for a non-member (`route_library`, the route_library hook ApothekerskastIndexPage.route asks), and
+  `page_door` (the before_serve_page hook, before Wagtail's own check of the page's restrictions) answers with the
+  one denial (apothekerskast.denial), so a guessed address gets the same answer as a real one. Members get the page;
+  LibraryPage.serve marks it never to be stored. The admin's preview, draft and revision views of a library page ask
+  the before_serve_page hooks too (LibraryPage.serve_preview): a library manager who is not a member gets the same
+  403 as on the site.
 - Pages elsewhere restricted to the members group: `page_door` too. The group opens nothing by itself (an expired
   member may still be in it): the gate asks for current membership.
 - Documents, /documenten/<id>/<file name>: one URL, ours, under the name of Wagtail's (`wagtaildocs_serve`, so

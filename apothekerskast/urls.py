@@ -14,7 +14,7 @@ urlpatterns = [
     path("organisatie-niet-gevonden/", views.request_organisation, name="apothekerskast_organisation_request"),
 ]
 
-# The one document URL, under the name of Wagtail's own (Document.url), which portal/urls.py does not route: every
+# The one document URL, under the name of Wagtail's own (Document.url), which home/urls.py does not route: every
 # download passes the gate (apothekerskast/gate.py).
 document_urlpatterns = [
     path("<int:document_id>/<path:document_filename>", views.serve_document, name="wagtaildocs_serve"),

@@ -24,6 +24,7 @@ from apothekerskast.reports import DownloadReportView
 
 # The gate (apothekerskast/gate.py), before Wagtail's own check of a page's restrictions.
 hooks.register("before_serve_page", gate.page_door, order=-100)
+hooks.register("route_library", gate.route_library)
 hooks.register("before_serve_private_rendition", gate.image_door)
 
 

@@ -6,4 +6,5 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redactie"
 
     def ready(self):
-        from editorial import signals  # noqa: F401
+        # In ready(), as Django asks: apps.py is imported before the models these modules use are loaded.
+        from editorial import signals  # noqa: F401 - connects the receivers

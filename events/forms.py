@@ -2,7 +2,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 
-from events.models import EventPage, EventRegistration
+from events.registrations import EventRegistration
 from portal import cache
 from portal.ratelimits import allow, status
 
@@ -32,7 +32,7 @@ def register(event, request):
         and allow(request, form, action="event_registration", key=f"{event.pk}:{form.cleaned_data['email'].lower()}")
     ):
         with transaction.atomic():
-            locked = EventPage.objects.select_for_update().get(pk=event.pk)
+            locked = type(event).objects.select_for_update().get(pk=event.pk)
             if locked.registration_state == "open":
                 registration = form.save(commit=False)
                 registration.event = locked

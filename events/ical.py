@@ -10,10 +10,8 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from wagtail.models import Site
-
-from events.models import EVENT_TIMEZONE, LocationKind
 
 
 def event_uid(event, host):
@@ -55,9 +53,9 @@ def build_event(event, request, host):
     if event.audience:
         description.append(f"Voor: {event.audience}")
     item.add("description", "\n\n".join(part for part in description if part))
-    if event.location_kind == LocationKind.ONLINE:
+    if event.location_kind == event.LocationKind.ONLINE:
         item.add("location", event.online_url or "Online")
-    elif event.location_kind == LocationKind.ADDRESS:
+    elif event.location_kind == event.LocationKind.ADDRESS:
         item.add("location", ", ".join(part for part in [event.location_name, event.location_address] if part))
     url = event.get_full_url(request)
     if url:
@@ -71,16 +69,14 @@ def build_calendar(events, request, name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(EVENT_TIMEZONE))
+    calendar.add("x-wr-timezone", str(timezone.get_default_timezone()))
     host = site_host(request)
     for event in events:
         calendar.add_component(build_event(event, request, host))
     # Every calendar carries Europe/Amsterdam, also the one with only all-day events, so clients agree.
     calendar.add_missing_timezones()
     if not calendar.timezones:
-        from icalendar import Timezone
-
-        calendar.add_component(Timezone.from_tzid(str(EVENT_TIMEZONE)))
+        calendar.add_component(Timezone.from_tzid(str(timezone.get_default_timezone())))
     return calendar
 
 

@@ -22,6 +22,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from events.forms import RegistrationForm, register
+from events.ical import calendar_response
+from events.registrations import EventRegistration  # noqa: F401 - Django finds the model through this module
 from portal import cache
 from portal.models import BasePage, BodyMixin
 from portal.visibility import visible_to_everyone
@@ -42,11 +45,6 @@ class EventQuerySet(PageQuerySet):
         """Live, public events with the date each ends on (its start date when it has no end date)."""
         return visible_to_everyone(self.live()).annotate(last_date=Coalesce("end_date", "start_date"))
 
-    def upcoming(self, today=None):
-        """Events that have not ended yet, soonest first (all-day events before timed ones on a day)."""
-        today = today or local_today()
-        return self.for_listing().filter(last_date__gte=today).order_by(*UPCOMING_ORDER)
-
     def past(self, today=None):
         """Events that have ended, most recent first."""
         today = today or local_today()
@@ -63,7 +61,7 @@ EventManager = PageManager.from_queryset(EventQuerySet)
 class EventIndexPage(RoutablePageMixin, BasePage):
     """/agenda/: upcoming events soonest first, past events in /agenda/archief/, the whole agenda as iCalendar."""
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
 
@@ -104,8 +102,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("ics/")
     def ical_feed(self, request):
         """The subscribable agenda: every live, public event."""
-        from events.ical import calendar_response
-
         cache.add_keys(request, cache.children_key(self.path))
         events = self.events().for_listing().order_by("start_date", "start_time", "pk")
         return calendar_response(request, events, name=self.title, filename="agenda.ics", attachment=False)
@@ -117,14 +113,13 @@ class DayPart(models.TextChoices):
     EVENING = "avond", "avond"
 
 
-class LocationKind(models.TextChoices):
-    UNKNOWN = "", "nog niet bekend"
-    ADDRESS = "address", "op locatie"
-    ONLINE = "online", "online"
-
-
 class EventPage(RoutablePageMixin, BodyMixin, BasePage):
     """One event: when, where, by whom, for whom, and how to register (a link, a form here, or not yet)."""
+
+    class LocationKind(models.TextChoices):
+        UNKNOWN = "", "nog niet bekend"
+        ADDRESS = "address", "op locatie"
+        ONLINE = "online", "online"
 
     save_the_date = models.BooleanField(
         "save the date",
@@ -235,7 +230,7 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
             errors["end_time"] = "De eindtijd ligt vóór de begintijd."
         if self.registration_url and self.registration_form:
             errors["registration_form"] = "Kies óf een link naar aanmelding elders, óf het formulier op deze site."
-        if self.location_kind == LocationKind.ONLINE and not self.online_url and not self.save_the_date:
+        if self.location_kind == self.LocationKind.ONLINE and not self.online_url and not self.save_the_date:
             errors["online_url"] = "Geef de link naar de online bijeenkomst."
         if errors:
             raise ValidationError(errors)
@@ -315,16 +310,12 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
         return "open"
 
     def get_context(self, request, *args, **kwargs):
-        from events.forms import RegistrationForm
-
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", RegistrationForm())
         return context
 
     @path("")
     def event(self, request):
-        from events.forms import register
-
         if request.method == "POST":
             return register(self, request)
         if self.registration_state == "open":
@@ -333,29 +324,4 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("ics/")
     def ical(self, request):
-        from events.ical import calendar_response
-
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics", attachment=True)
-
-
-class EventRegistration(models.Model):
-    """Someone's registration for an event through the form on the event page."""
-
-    event = models.ForeignKey(
-        EventPage, verbose_name="evenement", on_delete=models.CASCADE, related_name="registrations"
-    )
-    name = models.CharField("naam", max_length=200)
-    organisation = models.CharField("organisatie", max_length=200)
-    email = models.EmailField("e-mailadres")
-    created_at = models.DateTimeField("aangemeld op", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "aanmelding"
-        verbose_name_plural = "aanmeldingen"
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["event", "email"], name="events_registration_unique_email_per_event")
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.organisation}) – {self.event}"

@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from events.models import EventRegistration
+from events.registrations import EventRegistration
 
 
 class EventRegistrationViewSet(ModelViewSet):

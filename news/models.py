@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from news.feeds import NewsFeed
 from portal import cache
 from portal.models import LINK_FIELDS, BasePage, BodyMixin
 from portal.visibility import visible_to_everyone
@@ -149,7 +150,7 @@ NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """/nieuws/: every article, newest first, filtered by category or archived by year and month."""
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count = 1
 
@@ -255,15 +256,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def feed(self, request):
-        from news.feeds import NewsFeed
-
         cache.add_keys(request, cache.children_key(self.path))
         return NewsFeed(self)(request)
 
     @path("categorie/<slug:slug>/feed/")
     def category_feed(self, request, slug):
-        from news.feeds import NewsFeed
-
         category = self.get_category(slug)
         cache.add_keys(request, cache.children_key(self.path))
         cache.add_objects(request, category)

@@ -4,8 +4,12 @@ signed up with double opt-in, and one delivery record per edition and subscriber
 import datetime
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -14,8 +18,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from events.models import EventPage
+from news.models import NewsArticlePage
+from newsletter import tokens
+from newsletter.forms import SubscribeForm
 from portal import cache
 from portal.models import BasePage
+from portal.ratelimits import allow, status
 from portal.visibility import visible_to_everyone
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -24,7 +33,7 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 class NewsletterIndexPage(RoutablePageMixin, BasePage):
     """/nieuwsbrief/: the editions, newest first, with the sign-up form (confirm and unsubscribe: newsletter.urls)."""
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterEditionPage"]
     max_count = 1
 
@@ -37,10 +46,30 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from newsletter import views
+        """The editions and the sign-up form; a valid sign-up stores the consent and mails a confirmation link.
 
+        Sign-ups are rate-limited per client and per address (portal.ratelimits): nobody floods a mailbox with
+        confirmations. The answer never reveals whether an address is subscribed already.
+        """
         cache.add_keys(request, cache.children_key(self.path))
-        return views.subscribe(self, request)
+        form = SubscribeForm(request.POST or None)
+        email = form.cleaned_data["email"].strip().lower() if form.is_valid() else None
+        if request.method == "POST" and email and allow(request, form, action="newsletter_signup", key=email):
+            subscriber, _ = Subscriber.objects.get_or_create(email=email)
+            if subscriber.status != Subscriber.Status.CONFIRMED:
+                subscriber.status = Subscriber.Status.PENDING
+                subscriber.signed_up_at = timezone.now()
+                subscriber.consent_source = f"aanmeldformulier {self.get_url(request)}"
+                subscriber.save()
+                subscriber.send_confirmation(request)
+            return redirect(self.get_url(request) + "?aangemeld=1")
+        response = self.render(
+            request,
+            context_overrides={"form": form, "editions": self.editions(), "signed_up": request.GET.get("aangemeld")},
+        )
+        if form.errors:
+            response.status_code = status(form, 400)
+        return response
 
 
 class NewsletterEditionPage(BasePage):
@@ -66,9 +95,6 @@ class NewsletterEditionPage(BasePage):
 
     def entries(self):
         """The chosen news items and events in the editor's order: live, public and specific, in two queries."""
-        from events.models import EventPage
-        from news.models import NewsArticlePage
-
         if "items" in getattr(self, "_cluster_related_objects", {}):
             # Unsaved choices (a preview, or an edition built in memory): their order is at hand.
             positions = {item.page_id: item.sort_order or 0 for item in self.items.all()}
@@ -142,6 +168,14 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def send_confirmation(self, request):
+        link = request.build_absolute_uri(reverse("newsletter_confirm", args=[tokens.confirm_token(self)]))
+        hours = tokens.confirm_max_age() // 3600
+        body = render_to_string("newsletter/email/confirm.txt", {"link": link, "hours": hours})
+        EmailMessage(
+            "Bevestig uw aanmelding voor de nieuwsbrief", body, settings.DEFAULT_FROM_EMAIL, [self.email]
+        ).send()
 
 
 class MailingQuerySet(models.QuerySet):

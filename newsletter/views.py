@@ -1,53 +1,14 @@
-"""Sign up (double opt-in), confirm and unsubscribe. Responses never reveal whether an address is subscribed.
+"""Confirm and unsubscribe; the sign-up (double opt-in) is the newsletter page's own (NewsletterIndexPage.index).
+Responses never reveal whether an address is subscribed."""
 
-Sign-ups are rate-limited per client and per address (portal.ratelimits): nobody floods a mailbox with confirmations.
-"""
-
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
-from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from newsletter import tokens
-from newsletter.forms import SubscribeForm
 from newsletter.models import NewsletterIndexPage, Subscriber
-from portal.ratelimits import allow, status
-
-
-def subscribe(index, request):
-    """The editions and the sign-up form; a valid sign-up stores the consent and mails a confirmation link."""
-    form = SubscribeForm(request.POST or None)
-    email = form.cleaned_data["email"].strip().lower() if form.is_valid() else None
-    if request.method == "POST" and email and allow(request, form, action="newsletter_signup", key=email):
-        subscriber, _ = Subscriber.objects.get_or_create(email=email)
-        if subscriber.status != Subscriber.Status.CONFIRMED:
-            subscriber.status = Subscriber.Status.PENDING
-            subscriber.signed_up_at = timezone.now()
-            subscriber.consent_source = f"aanmeldformulier {index.get_url(request)}"
-            subscriber.save()
-            send_confirmation(request, subscriber)
-        return redirect(index.get_url(request) + "?aangemeld=1")
-    response = index.render(
-        request,
-        context_overrides={"form": form, "editions": index.editions(), "signed_up": request.GET.get("aangemeld")},
-    )
-    if form.errors:
-        response.status_code = status(form, 400)
-    return response
-
-
-def send_confirmation(request, subscriber):
-    link = request.build_absolute_uri(reverse("newsletter_confirm", args=[tokens.confirm_token(subscriber)]))
-    hours = tokens.confirm_max_age() // 3600
-    body = render_to_string("newsletter/email/confirm.txt", {"link": link, "hours": hours})
-    EmailMessage(
-        "Bevestig uw aanmelding voor de nieuwsbrief", body, settings.DEFAULT_FROM_EMAIL, [subscriber.email]
-    ).send()
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,12 +9,13 @@ the results on the request where Wagtail looks first (portal.wagtail_internals, 
 
 from contextlib import suppress
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal import wagtail_internals
-from portal.models import ContactSettings, HomePage
+from portal.models import ContactSettings
 
 
 def find_site(request):
@@ -31,8 +32,9 @@ def find_site(request):
         return
     for each in sites:
         # Where Wagtail's routing asks for the root page's specific form (Page.specific caches it there); a root
-        # page of another type is read as Wagtail reads it.
-        with suppress(HomePage.DoesNotExist):
+        # page of another type is read as Wagtail reads it. The home page is home.HomePage, named here only by its
+        # relation: portal imports no app above it.
+        with suppress(ObjectDoesNotExist):
             wagtail_internals.remember_specific(each.root_page, each.root_page.homepage)
     hostname = split_domain_port(wagtail_internals.raw_host(request))[0]
     port = request.get_port()

@@ -8,11 +8,11 @@ them in one query, whatever the mix.
 from django.apps import apps
 from django.db import connection
 
+from portal.models import BasePage
+
 
 def summary_tables(models):
     """(table, id column, summary column) of each table that holds the summary of one of these page types."""
-    from portal.models import BasePage
-
     tables = set()
     for model in models:
         if issubclass(model, BasePage) and not model._meta.abstract:

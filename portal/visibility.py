@@ -11,6 +11,8 @@ PostgreSQL on every row of a long listing) with the hidden paths read once per r
 from django.db.models import Q
 from wagtail.models import Site
 
+from portal import cache
+from portal.models import LINK_FIELDS
 from portal.wagtail_internals import forget_restricted_paths, restricted_paths
 
 __all__ = ["forget_restricted_paths", "keep_visible", "restricted_paths", "site_sections", "visible_to_everyone"]
@@ -42,9 +44,6 @@ def site_sections(request):
         return request.portal_site_sections
     except AttributeError:
         pass
-
-    from portal import cache
-    from portal.models import LINK_FIELDS  # here: portal.models imports this module
 
     site = Site.find_for_request(request)
     sections = keep_visible(site.root_page.get_children().live().only(*LINK_FIELDS, "show_in_menus")) if site else []

@@ -9,6 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from apothekerskast import access
+from apothekerskast.restrictions import protect
+from news.models import NewsArticlePage
 from portal import cache
 from portal.models import LINK_FIELDS, BasePage
 from portal.visibility import keep_visible, visible_to_everyone
@@ -47,7 +50,7 @@ class StrategyPage(RoutablePageMixin, StrategyBodyMixin, BasePage):
         help_text="Het document om te downloaden.",
     )
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["strategy.StrategyChapterPage", "strategy.ThemePage"]
     max_count = 1
 
@@ -298,8 +301,6 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
 
     def latest_news(self):
         """The newest live, public news items linked to this theme."""
-        from news.models import NewsArticlePage
-
         articles = NewsArticlePage.objects.visible().filter(theme=self).with_listing_fields()
         return list(articles.order_by("-date", "-pk")[:THEME_NEWS_COUNT])
 
@@ -309,8 +310,6 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
         Approved members get the live toolkits (`library_toolkits`); everyone else learns only whether there are
         any (`library_has_toolkits`), never a title.
         """
-        from apothekerskast import access
-
         toolkits = self.toolkits.live().order_by("title")
         if access.can_view_library(user):
             toolkits = list(toolkits)
@@ -330,7 +329,5 @@ class ThemePage(StrategySectionMixin, StrategyBodyMixin, BasePage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.context_data["library_toolkits"]:
-            from apothekerskast.denial import protect
-
             protect(response)  # a member's view names toolkits: never stored by a shared cache
         return response

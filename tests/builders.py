@@ -9,8 +9,9 @@ from django.core.management import call_command
 from PIL import Image
 from wagtail.models import Page, PageViewRestriction, Site
 
+from home.models import HomePage
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
-from portal.models import CustomImage, HomePage, StandardPage
+from portal.models import CustomImage, StandardPage
 
 _counter = itertools.count(1)
 CATEGORY_NAMES = [

@@ -18,7 +18,6 @@ from apothekerskast.models import (
 from news.models import NewsArticlePage
 from portal import wagtail_internals
 from portal.demo import read_yaml, upsert_page
-from strategy.models import ThemePage
 
 APP_DIR = Path(__file__).resolve().parent.parent
 EXAMPLE_NOTICE = "VOORBEELDBESTAND - geen echte inhoud. Gegenereerd door load_demo_content voor de demo."
@@ -81,14 +80,14 @@ def example_document(collection, title, name):
     return document
 
 
-def load_library(home):
-    """The library under the home page, its toolkits and their example documents in the private collection."""
+def load_library(home, themes):
+    """The library under the home page, its toolkits and their example documents in the private collection;
+    `themes` are the strategy's theme pages by slug."""
     data = read_yaml(Path(__file__).resolve().parent / "library.yaml")
     index = upsert_page(
         home, ApothekerskastIndexPage, "apothekerskast", title=data["index"]["title"], summary=data["index"]["summary"]
     )
     collection = access.library_collection()
-    themes = {theme.slug: theme for theme in ThemePage.objects.all()}  # load_strategy runs first
     for item in data["toolkits"]:
         toolkit = upsert_page(
             index,

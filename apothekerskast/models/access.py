@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
 
+from apothekerskast.notifications import send_decision
+from apothekerskast.restrictions import members_group
+
 
 def reminder_window():
     """How long before expiry members are reminded (APOTHEKERSKAST_REMINDER_DAYS, a month by default)."""
@@ -15,9 +18,6 @@ def reminder_window():
 
 
 class AccessRequestQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(status=AccessRequest.Status.PENDING)
-
     def current(self, at=None):
         """Approved requests that have not expired: the only thing that makes someone a member."""
         return self.filter(status=AccessRequest.Status.APPROVED, expires_at__gt=at or timezone.now())
@@ -81,10 +81,6 @@ class AccessRequest(models.Model):
     def is_current(self):
         return self.status == self.Status.APPROVED and self.expires_at is not None and self.expires_at > timezone.now()
 
-    @property
-    def is_expired(self):
-        return self.status == self.Status.APPROVED and self.expires_at is not None and self.expires_at <= timezone.now()
-
     def approve(self, by, expires_at=None):
         now = timezone.now()
         months = getattr(settings, "APOTHEKERSKAST_ACCESS_MONTHS", 12)
@@ -96,11 +92,20 @@ class AccessRequest(models.Model):
     def revoke(self, by):
         self._decide(self.Status.REVOKED, by)
 
+    @staticmethod
+    def sync_membership(user):
+        """Keep the members group (which Wagtail's view restrictions check) in line with the access requests.
+
+        At a decision; access.expire_memberships() does it for the access that ends with time.
+        """
+        group = members_group()
+        if AccessRequest.objects.filter(user=user).current().exists():
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
     @transaction.atomic
     def _decide(self, status, by, expires_at=None):
-        from apothekerskast.access import sync_membership
-        from apothekerskast.notifications import send_decision
-
         self.status = status
         self.decided_by = by
         self.decided_at = timezone.now()
@@ -108,5 +113,5 @@ class AccessRequest(models.Model):
             self.expires_at = expires_at
             self.reminder_sent_at = None
         self.save()
-        sync_membership(self.user)
+        self.sync_membership(self.user)
         transaction.on_commit(lambda: send_decision(self))

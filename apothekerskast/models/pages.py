@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from apothekerskast import gate
+from apothekerskast.restrictions import is_private_document, protect, restrict_library_page
 from portal import cache
 from portal.models import BasePage
 
@@ -28,13 +29,16 @@ class LibraryPage(BasePage):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        from apothekerskast.denial import protect
-
         return protect(super().serve(request, *args, **kwargs))
 
     def serve_preview(self, request, mode_name):
-        """The admin's preview, draft and revision views pass the gate as the page itself does."""
-        return gate.page_door(self, request, (), {}) or super().serve_preview(request, mode_name)
+        """The admin's preview, draft and revision views pass the page's doors (the before_serve_page hooks, the
+        gate's among them) as the page itself does."""
+        for door in hooks.get_hooks("before_serve_page"):
+            refusal = door(self, request, (), {})
+            if refusal is not None:
+                return refusal
+        return super().serve_preview(request, mode_name)
 
 
 class ApothekerskastIndexPage(LibraryPage):
@@ -44,7 +48,7 @@ class ApothekerskastIndexPage(LibraryPage):
     rights on it when it is created (editorial.signals).
     """
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["apothekerskast.ToolkitPage"]
     max_count = 1
 
@@ -62,13 +66,17 @@ class ApothekerskastIndexPage(LibraryPage):
     def save(self, *args, **kwargs):
         """Saving (and so publishing) puts Wagtail's view restriction back, should anyone have removed it."""
         result = super().save(*args, **kwargs)
-        from apothekerskast.access import restrict_library_page
-
         restrict_library_page(self)
         return result
 
     def route(self, request, path_components):
-        return gate.route_library(self, request, path_components) or super().route(request, path_components)
+        """The route_library hooks (apothekerskast.gate) may route a request for an address below the index to the
+        index itself, for the page door to refuse."""
+        for route_library in hooks.get_hooks("route_library"):
+            result = route_library(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
     def toolkits(self):
         """The live toolkits by theme title (those without a theme last), then by title."""
@@ -159,8 +167,6 @@ class ToolkitDocument(Orderable):
         verbose_name_plural = "documenten"
 
     def clean(self):
-        from apothekerskast.access import is_private_document
-
         if self.document_id and not is_private_document(self.document):
             raise ValidationError(
                 {"document": "Dit document staat niet in de beveiligde collectie 'Apothekerskast' en is dus openbaar."}

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from portal.demo import read_yaml, upsert_page
-from strategy.models import ThemePage
 
 
-def load_news(home):
+def load_news(home, themes):
+    """The news index, its categories and the articles; `themes` are the strategy's theme pages by slug."""
     data = read_yaml(Path(__file__).resolve().parent / "news.yaml")
     index = upsert_page(
         home, NewsIndexPage, data["index"]["slug"], title=data["index"]["title"],
@@ -18,8 +18,6 @@ def load_news(home):
         categories[item["slug"]], _ = NewsCategory.objects.update_or_create(
             slug=item["slug"], defaults={"name": item["name"]}
         )
-    # Articles clearly about a priority theme of the strategy name its slug; load_strategy runs first.
-    themes = {theme.slug: theme for theme in ThemePage.objects.all()}
     # The overview lists same-day articles newest page first, so the seed's last item is created first:
     # /nieuws/ then shows the articles in the seed's own order.
     for item in reversed(data["articles"]):
@@ -31,6 +29,7 @@ def load_news(home):
             date=item["date"],
             category=categories[item["category"]],
             summary=item["summary"],
+            # Articles clearly about a priority theme of the strategy name its slug.
             theme=themes[item["theme"]] if "theme" in item else None,
         )
     return index

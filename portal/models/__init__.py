@@ -1,5 +1,5 @@
 from .images import CustomImage, CustomRendition
-from .pages import LINK_FIELDS, BasePage, BodyMixin, HomePage, StandardPage
+from .pages import LINK_FIELDS, BasePage, BodyMixin, StandardPage
 from .search import PublicPageWords, SearchWord
 from .settings import ContactSettings
 from .users import User
@@ -11,7 +11,6 @@ __all__ = [
     "ContactSettings",
     "CustomImage",
     "CustomRendition",
-    "HomePage",
     "PublicPageWords",
     "SearchWord",
     "StandardPage",

@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [], subcast=str.strip)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [], subcast=str.strip)
 
 INSTALLED_APPS = [
+    "home",
     "portal",
     "news",
     "strategy",
@@ -90,7 +91,7 @@ MIDDLEWARE = [
 # subclass of it, and portal.checks.csrf_middleware_check stands in for W003.
 SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "home.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -158,7 +159,7 @@ STORAGES = {
 # that name (X-Accel-Redirect; portal/files.py, deploy/nginx.conf). Wagtail's document view sends through it.
 PROTECTED_MEDIA_ACCEL_PREFIX = env.str("PROTECTED_MEDIA_ACCEL_PREFIX", "")
 SENDFILE_BACKEND = "portal.files"
-# Renditions of public images are the only media the application itself serves (see portal/urls.py).
+# Renditions of public images are the only media the application itself serves (see home/urls.py).
 SERVE_IMAGE_RENDITIONS = env.bool("SERVE_IMAGE_RENDITIONS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -18,6 +18,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from news.models import NewsIndexPage
+from tests.builders import make_article, make_image
+
 # Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls from the test.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -140,9 +143,6 @@ def demo_site(transactional_db, live_server):
 @pytest.fixture
 def illustrated_article(demo_site):
     """An article with what editors can add: lead image, headings, text with a list and a link, figure, quote."""
-    from news.models import NewsIndexPage
-    from tests.builders import make_article, make_image
-
     image = make_image(title="Wijkagent op de fiets", credit="Politie Midden-Nederland")
     return make_article(
         NewsIndexPage.objects.get(),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from events.models import EventPage
 from tests.browser.a11y import assert_no_axe_violations
 from tests.browser.conftest import browser_test
 
@@ -26,8 +27,6 @@ def test_page_has_no_axe_violations(page, demo_site, path):
 
 
 def test_event_with_an_open_registration_form_has_no_violations(page, demo_site):
-    from events.models import EventPage
-
     event = EventPage.objects.get(slug="kennissessie-complexe-demonstraties")
     event.save_the_date = False
     event.start_date = event.start_date.replace(year=2099)

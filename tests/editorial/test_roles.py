@@ -2,9 +2,22 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse, reverse_lazy
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Task, Workflow
 
-from editorial.roles import BEHEERDER, BIBLIOTHEEKBEHEER, EINDREDACTIE, REDACTEUR, ROLES, WORKFLOW_NAME
+from apothekerskast.access import MEMBERS_GROUP
+from apothekerskast.demo import example_pdf
+from editorial.roles import (
+    BEHEERDER,
+    BIBLIOTHEEKBEHEER,
+    EINDREDACTIE,
+    PUBLIC_COLLECTION,
+    REDACTEUR,
+    ROLES,
+    WORKFLOW_NAME,
+)
 from news.models import NewsArticlePage
 from tests.builders import make_article
 
@@ -111,10 +124,6 @@ def test_redacteur_and_eindredactie_see_event_registrations_but_only_the_eindred
 
 
 def test_only_the_roles_and_the_library_members_group_exist():
-    from wagtail.models import Task, Workflow
-
-    from apothekerskast.access import MEMBERS_GROUP
-
     assert set(Group.objects.values_list("name", flat=True)) == {*ROLES, MEMBERS_GROUP}
     assert list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW_NAME]
     assert not Task.objects.filter(name="Moderators approval").exists()
@@ -230,13 +239,6 @@ def test_writers_work_on_every_public_section_and_not_on_the_library(client, sit
 
 @pytest.mark.parametrize("role", [REDACTEUR, EINDREDACTIE])
 def test_writers_upload_and_choose_in_the_public_collection_only(client, users, library, role):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from wagtail.documents import get_document_model
-    from wagtail.models import Collection
-
-    from apothekerskast.demo import example_pdf
-    from editorial.roles import PUBLIC_COLLECTION
-
     client.force_login(users[role])
     for collection, stored in (
         (Collection.objects.get(name=PUBLIC_COLLECTION), True),

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.registrations import EventRegistration
 from tests.events.builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +47,6 @@ def test_an_online_event_links_its_meeting(client, agenda):
 
 
 def test_event_page_queries_are_few_and_do_not_grow_with_the_registrations(client, agenda):
-    from events.models import EventRegistration
-
     event = make_event(agenda, registration_form=True, capacity=500)
 
     def count_queries():

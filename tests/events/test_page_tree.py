@@ -1,7 +1,7 @@
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from portal.models import HomePage
+from home.models import HomePage
 
 
 class EventPageTreeTests(WagtailPageTestCase):

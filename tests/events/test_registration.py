@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from events.models import EventRegistration
+from events.registrations import EventRegistration
 from tests.admin_users import make_admin_user
 from tests.events.builders import make_event
 

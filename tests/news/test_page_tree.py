@@ -3,8 +3,9 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
-from portal.models import HomePage, StandardPage
+from portal.models import StandardPage
 from tests.builders import make_site
 
 

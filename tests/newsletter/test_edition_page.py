@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from newsletter.models import NewsletterEditionPage, NewsletterIndexPage
-from portal.models import HomePage
 from tests.builders import make_article, restrict_to_logged_in
 from tests.events.builders import make_agenda, make_event
 from tests.newsletter.builders import make_edition

@@ -15,7 +15,7 @@ from django.urls import clear_url_caches
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
-import portal.urls
+import home.urls
 from portal.models import CustomImage
 from tests.builders import make_image
 
@@ -103,11 +103,11 @@ def renditions_not_served():
     """The URL configuration as it is built with SERVE_IMAGE_RENDITIONS off (as in production, behind nginx)."""
     try:
         with override_settings(SERVE_IMAGE_RENDITIONS=False):
-            importlib.reload(portal.urls)
+            importlib.reload(home.urls)
             clear_url_caches()
             yield
     finally:
-        importlib.reload(portal.urls)
+        importlib.reload(home.urls)
         clear_url_caches()
 
 

@@ -85,7 +85,7 @@ def test_the_home_page_is_read_with_the_site_and_its_sections_with_the_menu(clie
 
     # Neither page reads the home page on its own, nor looks a section up apart from the menu's list of them.
     for queries in (home_page, section):
-        home_reads = [q["sql"] for q in queries if '"portal_homepage"' in q["sql"]]
+        home_reads = [q["sql"] for q in queries if '"home_homepage"' in q["sql"]]
         assert len(home_reads) == 1 and home_reads[0].split(" WHERE ")[0].count('FROM "wagtailcore_site"') == 1
     assert not any(""""wagtailcore_page"."slug" = 'over-ons'""" in q["sql"] for q in section)
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from events.models import EventRegistration
+from events.registrations import EventRegistration
 from newsletter.models import Subscriber
 from portal.models import ContactSettings
 from tests.apothekerskast.builders import (

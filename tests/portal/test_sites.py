@@ -5,7 +5,8 @@ from django.test import RequestFactory
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from portal.models import ContactSettings, HomePage
+from home.models import HomePage
+from portal.models import ContactSettings
 from portal.sites import find_site
 
 # (hostname, port, is_default_site) of the sites each case sets up; the home page of the first is the test site's.

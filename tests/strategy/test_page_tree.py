@@ -2,8 +2,9 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from news.models import NewsIndexPage
-from portal.models import HomePage, StandardPage
+from portal.models import StandardPage
 from strategy.models import StrategyChapterPage, StrategyPage, ThemePage
 from tests.builders import make_site
 from tests.strategy.builders import make_chapter, make_strategy, make_theme

@@ -1,3 +1,5 @@
+"""The site's URLs: every app's, composed."""
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -6,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from apothekerskast.urls import document_urlpatterns
+from home.views import search
 from portal import views
 from portal.sitemaps import SITEMAPS, sitemap_index, sitemap_section
 
@@ -18,7 +21,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("documenten/", include(document_urlpatterns)),
     path("nieuwsbrief/", include("newsletter.urls")),
-    path("zoeken/", views.search, name="search"),
+    path("zoeken/", search, name="search"),
     # Renditions of images in a private collection, behind their collection's restrictions (portal.models.images).
     path("afbeeldingen/<int:rendition_id>/<str:filename>", views.private_rendition, name="private_rendition"),
     path("healthz", views.healthz, name="healthz"),

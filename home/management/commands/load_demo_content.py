@@ -4,10 +4,11 @@ from django.db import transaction
 from apothekerskast.demo import load_library, load_organisations
 from editorial.demo import assign_workflow
 from events.demo import load_events
+from home.demo import load_site
 from news.demo import load_news
 from newsletter.demo import load_newsletter
-from portal.demo import load_site
 from strategy.demo import load_strategy
+from strategy.models import ThemePage
 
 
 class Command(BaseCommand):
@@ -16,10 +17,12 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = load_site()
-        strategy = load_strategy(home)  # before the news, which links articles to its themes
-        index = load_news(home)
+        strategy = load_strategy(home)
+        # The news and the toolkits name the strategy's themes.
+        themes = {theme.slug: theme for theme in ThemePage.objects.all()}
+        index = load_news(home, themes)
         load_organisations()
-        library = load_library(home)
+        library = load_library(home, themes)
         agenda = load_events(home)
         newsletter = load_newsletter(home, index)
         moderated = assign_workflow(home)  # after every section exists
