@@ -72,6 +72,14 @@ class Server:
     def log(self):
         return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
 
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(30)
+
+    def get(self, target, **headers):
+        return request(self.port, "GET", target, headers=headers)
+
 
 class App(Server):
     """gunicorn with two sync workers on the test database, as in production (test settings otherwise); `env` adds to
@@ -168,14 +176,6 @@ class Varnish(Server):
             self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         wait_until(self.answers, 60, f"varnishd answering\n{self.log()}")
 
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(30)
-
-    def get(self, target, **headers):
-        return request(self.port, "GET", target, headers=headers)
-
     def post(self, target, form, **headers):
         return request(self.port, "POST", target, headers=headers, form=form)
 
@@ -217,14 +217,6 @@ class Nginx(Server):
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen([*command, str(self.workdir)], stdout=log, stderr=subprocess.STDOUT)
         wait_until(self.answers, 30, f"nginx answering\n{self.log()}")
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(30)
-
-    def get(self, target, **headers):
-        return request(self.port, "GET", target, headers=headers)
 
 
 class Load:
