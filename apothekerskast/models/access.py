@@ -18,6 +18,10 @@ def reminder_window():
 
 
 class AccessRequestQuerySet(models.QuerySet):
+    def pending(self):
+        """Requests a library manager has yet to decide on (the dashboard's list)."""
+        return self.filter(status=AccessRequest.Status.PENDING)
+
     def current(self, at=None):
         """Approved requests that have not expired: the only thing that makes someone a member."""
         return self.filter(status=AccessRequest.Status.APPROVED, expires_at__gt=at or timezone.now())
