@@ -4,6 +4,8 @@
 # the overrides taken out ("without-all", and one at a time), each a `git archive` of HEAD with a small edit.
 #
 #   bin/with-postgres bench/internals.sh      (BENCH_ARTICLES=10000, BENCH_ROUNDS=3, BENCH_DURATION=5 s)
+#   BENCH_BEFORE=REV bin/with-postgres bench/internals.sh   the code at REV ("before", in a database of its own,
+#                                                           migrated by it) against HEAD ("kept"), nothing else
 #
 # Per page (home, news index, article, chapter, theme), anonymous and logged in: queries of one request
 # (bench/internals.py queries), the Django process's CPU ms per request, median of 20 (bench/internals.py cpu),
@@ -34,46 +36,77 @@ assert old in text, (path, old)
 open(path, "w").write(text.replace(old, new))
 PYEDIT
 }
-VARIANTS=(kept without-all without-site without-visibility without-parent)
+if [ -n "${BENCH_BEFORE:-}" ]; then
+    VARIANTS=(before kept)
+else
+    VARIANTS=(kept without-all without-site without-visibility without-parent)
+fi
 for variant in "${VARIANTS[@]}"; do
     mkdir "$WORKDIR/$variant"
-    git archive HEAD | tar -x -C "$WORKDIR/$variant"
+    git archive "$([ "$variant" = before ] && echo "$BENCH_BEFORE" || echo HEAD)" | tar -x -C "$WORKDIR/$variant"
     ln -s "$REPO/.venv" "$WORKDIR/$variant/.venv"
 done
-for variant in without-all without-site; do
+# The variants without an override share the committed code's database; the code before, with its own migrations,
+# has one of its own.
+BASE_URL="$DATABASE_URL"
+use_variant() {
+    cd "$WORKDIR/$1"
+    if [ "$1" = before ]; then
+        export DATABASE_URL="${BASE_URL}_before" STATIC_ROOT="$WORKDIR/static-before"
+    else
+        export DATABASE_URL="$BASE_URL" STATIC_ROOT="$WORKDIR/static"
+    fi
+}
+[ -z "${BENCH_BEFORE:-}" ] || "$PY" - "$BASE_URL" <<'PYCREATE'
+import sys
+from urllib.parse import urlsplit
+import psycopg
+url = urlsplit(sys.argv[1])
+with psycopg.connect(url._replace(path="/postgres").geturl(), autocommit=True) as connection:
+    connection.execute(f'CREATE DATABASE "{url.path[1:]}_before"')
+PYCREATE
+[ -n "${BENCH_BEFORE:-}" ] || for variant in without-all without-site; do
     edit "$variant" portal/middleware.py "        find_site(request)" "        return None"
 done
-for variant in without-all without-visibility; do
+[ -n "${BENCH_BEFORE:-}" ] || for variant in without-all without-visibility; do
     edit "$variant" portal/wagtail_internals.py \
         '        if getattr(_request, "active", False):
             _request.restricted_paths = paths
 ' ""
 done
-for variant in without-all without-parent; do
+[ -n "${BENCH_BEFORE:-}" ] || for variant in without-all without-parent; do
     edit "$variant" portal/wagtail_internals.py "    page._cached_parent_obj = parent" "    return None"
 done
 
-echo "== Database, demo content and $ARTICLES generated articles" >&2
-MANAGE=("$PY" manage.py)
-"${MANAGE[@]}" migrate --noinput -v0
-"${MANAGE[@]}" createcachetable
-"${MANAGE[@]}" load_demo_content >/dev/null
-"${MANAGE[@]}" generate_news --count "$ARTICLES" --no-progress >&2
-"${MANAGE[@]}" collectstatic --noinput -v0
-"${MANAGE[@]}" shell -v0 -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
+for variant in "${VARIANTS[@]}"; do
+    [ "$variant" = kept ] || [ "$variant" = before ] || continue
+    echo "== Database of $variant: demo content and $ARTICLES generated articles" >&2
+    use_variant "$variant"
+    MANAGE=("$PY" manage.py)
+    "${MANAGE[@]}" migrate --noinput -v0
+    "${MANAGE[@]}" createcachetable
+    "${MANAGE[@]}" load_demo_content >/dev/null
+    "${MANAGE[@]}" generate_news --count "$ARTICLES" --seed 1 --no-progress >&2
+    "${MANAGE[@]}" collectstatic --noinput -v0
+    "${MANAGE[@]}" shell -v0 -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
+done
+cd "$REPO"
 
 RESULTS="$WORKDIR/results.tsv"
 echo "== Queries per request" >&2
 for variant in "${VARIANTS[@]}"; do
-    (cd "$WORKDIR/$variant" && "$PY" "$REPO/bench/internals.py" queries | sed "s/^/queries\t$variant\t/") >>"$RESULTS"
+    (use_variant "$variant" && "$PY" "$REPO/bench/internals.py" queries | sed "s/^/queries\t$variant\t/") >>"$RESULTS"
 done
 
 echo "== CPU ms per request and requests/second, $ROUNDS rounds alternating the variants" >&2
-mapfile -t URLS < <(cd "$WORKDIR/kept" && "$PY" "$REPO/bench/internals.py" urls)
-COOKIE="$(printf '%s\n' "${URLS[@]}" | awk -F'\t' '$1 == "cookie" { print $2 }')"
+for variant in "${VARIANTS[@]}"; do  # each database its own article and logged-in reader
+    (use_variant "$variant" && "$PY" "$REPO/bench/internals.py" urls) >"$WORKDIR/$variant.urls"
+done
 for round in $(seq 1 "$ROUNDS"); do
     for variant in "${VARIANTS[@]}"; do
-        cd "$WORKDIR/$variant"
+        mapfile -t URLS <"$WORKDIR/$variant.urls"
+        COOKIE="$(printf '%s\n' "${URLS[@]}" | awk -F'\t' '$1 == "cookie" { print $2 }')"
+        use_variant "$variant"
         "$PY" "$REPO/bench/internals.py" cpu | sed "s/^/cpu\t$variant\t/" >>"$RESULTS"
         PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         .venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --worker-class sync --timeout 60 \
