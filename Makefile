@@ -51,7 +51,10 @@ test: install ## Run the whole suite against a throwaway PostgreSQL 15 (or DATAB
 	bin/ensure-package redis-server redis-server
 	bin/ensure-package nginx nginx
 	bin/ensure-package wrk wrk
-	bin/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
+	bin/with-postgres $(BIN)/python -m pytest -m "not own_database" $(PYTEST_ARGS)
+	@# Tests that rewind the migrations, on a database of their own: the transactional tests that follow restore
+	@# the migrated database from a snapshot, which a rewound and replayed schema no longer matches.
+	bin/with-postgres $(BIN)/python -m pytest -m own_database $(PYTEST_ARGS) || test $$? -eq 5
 
 bench: install ## Throughput and p50/p95 on generated articles (ARTICLES=10000); MODE=stack: through Varnish
 ifeq ($(MODE),stack)

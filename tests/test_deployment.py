@@ -24,7 +24,10 @@ def test_database_app_and_web_have_health_checks_and_start_in_order():
     assert {"db", "app", "web"} <= services.keys()
     for name in ("db", "app", "web"):
         assert services[name]["healthcheck"]["test"], name
-    assert services["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    # The app starts once the migrations have run on a healthy database, and Redis answers.
+    assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert services["app"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["app"]["depends_on"]["redis"]["condition"] == "service_healthy"
     assert "/healthz" in " ".join(services["app"]["healthcheck"]["test"])
 
 

@@ -71,12 +71,12 @@ def log_in_to_the_admin(page, user):
     form = page.get_by_role("main")
     form.get_by_role("textbox", name="E-mail:").fill(user.email)
     form.get_by_role("textbox", name="Wachtwoord:").fill(PASSWORD)
-    form.get_by_role("button", name="Aanmelden").click()
+    form.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(re.compile(r"/account/2fa/authenticate/$"))
     form.get_by_role("textbox", name="Code:").fill(totp_code(user))
-    form.get_by_role("button", name="Aanmelden").click()
+    form.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
-    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(f"Je bent nu ingelogd als {user.email}.")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(f"U bent ingelogd als {user.email}.")
 
 
 def public_listing_titles(page):

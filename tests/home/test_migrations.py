@@ -21,6 +21,7 @@ def homepage_content_types():
     return list(ContentType.objects.filter(model="homepage").values_list("app_label", "pk"))
 
 
+@pytest.mark.own_database
 @pytest.mark.django_db(transaction=True)
 def test_a_home_page_from_before_the_move_serves_after_it(client):
     site = make_site()
