@@ -14,11 +14,11 @@ from tests.builders import make_image
 
 pytestmark = pytest.mark.django_db
 
-# A private download: the session and the user; the two-factor middleware (the user's two kinds of permissions,
-# current access, an authenticator); the site; the document with its collection, the collection's restrictions and
+# A private download: the session and the user; the two-factor middleware (current access, so no need for the user's
+# permissions; an authenticator); the site; the document with its collection, the collection's restrictions and
 # the membership (the gate); the organisation and the download event (the audit); Wagtail's serve view (the document
 # again, its collection, its restrictions and their groups, the user's groups).
-MEMBER_DOWNLOAD_QUERIES = 17
+MEMBER_DOWNLOAD_QUERIES = 15
 # Refused: the same up to the membership, then the denial page (its menu: the restricted paths and the sections).
 REFUSED_DOWNLOAD_QUERIES = 11
 ANONYMOUS_DOWNLOAD_QUERIES = 3
