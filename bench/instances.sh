@@ -13,7 +13,7 @@ PY=.venv/bin/python
 free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 WORK="$(mktemp -d /tmp/portal-bench-instances.XXXXXX)"
 chmod 755 "$WORK"
-export DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false MEDIA_ROOT="$WORK/media"
+export DJANGO_SETTINGS_MODULE=portal.settings.dev DEBUG=false MEDIA_ROOT="$WORK/media" STATIC_ROOT="$WORK/static"
 REDIS_PORT="$(free_port)"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" PROTECTED_MEDIA_ACCEL_PREFIX=/protected-media
 PIDS=()
@@ -33,6 +33,7 @@ redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --d
 PIDS+=($!)
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py load_demo_content >/dev/null
+"$PY" manage.py collectstatic --noinput -v0
 "$PY" manage.py render_error_pages "$WORK/errors" >/dev/null
 # A member with a session, and a 50 MB document in the library.
 EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend "$PY" manage.py shell -v0 -c "
@@ -76,10 +77,16 @@ varnish "$VA" "$A1,$A2"
 varnish "$VB" "$B"
 
 echo "Logged-in / through Varnish, wrk -c$CONNECTIONS -d${DURATION}s, in turns (requests/second):"
-rps() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -H "$COOKIE" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps() { wrk -t2 -c"$CONNECTIONS" -d"${2:-$DURATION}s" --timeout 30s -H "$COOKIE" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps "http://127.0.0.1:$VA/" 3 >/dev/null && rps "http://127.0.0.1:$VB/" 3 >/dev/null  # warm-up: every worker loaded
 a_total=0 b_total=0
 for round in $(seq 1 "$ROUNDS"); do
-    a="$(rps "http://127.0.0.1:$VA/")" b="$(rps "http://127.0.0.1:$VB/")"
+    # Which goes first alternates, so a drift of the machine's speed within a round favours neither.
+    if [ $((round % 2)) -eq 1 ]; then
+        a="$(rps "http://127.0.0.1:$VA/")" b="$(rps "http://127.0.0.1:$VB/")"
+    else
+        b="$(rps "http://127.0.0.1:$VB/")" a="$(rps "http://127.0.0.1:$VA/")"
+    fi
     echo "  round $round: two instances x 1 worker $a, one instance x 2 workers $b"
     a_total="$(echo "$a_total + $a" | bc)" b_total="$(echo "$b_total + $b" | bc)"
 done
