@@ -35,7 +35,7 @@ serve: # the rest of `make run`, against the database bin/with-local-postgres ch
 	$(MANAGE) collectstatic --noinput -v0
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (editors: http://127.0.0.1:$(PORT)/admin/). Stop with Ctrl+C."
-	@# The scheduler (every periodic job: scheduled pages, newsletter, the daily jobs) stops with the server.
+	@# The scheduler (every periodic job: scheduled pages, newsletter, toolkit alerts, the daily jobs) stops with the server.
 	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 

@@ -1,9 +1,11 @@
 """Toolkit alerts: members follow strategy themes and get one e-mail, a title and a link, when a toolkit is published
 under a followed theme.
 
-Publishing writes one ToolkitAlert row per follower who is a member now (one query, whatever their number); after the
-commit the rows are sent over a single mail connection and marked sent. The unique (toolkit, user) pair means a
-republication mails nobody again. Unfollowing takes one click: the mail's link carries a signed token, no login.
+Publishing writes one ToolkitAlert row per follower who is a member now (one query, whatever their number), and
+nothing else: the editor's publish request does not wait for the mail. The scheduler's job send_toolkit_alerts
+(editorial.scheduler, every minute) sends the unsent rows over a single mail connection and marks them sent. The
+unique (toolkit, user) pair means a republication mails nobody again. Unfollowing takes one click: the mail's link
+carries a signed token, no login.
 """
 
 from django.conf import settings
@@ -14,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from apothekerskast.models import AccessRequest, ThemeFollow, ToolkitAlert
+from apothekerskast.models import AccessRequest, ThemeFollow, ToolkitAlert, ToolkitPage
 
 UNFOLLOW_SALT = "apothekerskast.unfollow-theme"
 
@@ -45,23 +47,31 @@ def queue(toolkit):
         ],
         ignore_conflicts=True,
     )
-    transaction.on_commit(lambda: send(toolkit))
 
 
-def send(toolkit):
-    """Send the toolkit's unsent alerts (to those still members) over one connection; rows another process is
-    sending are skipped, so nobody gets a mail twice."""
+def send():
+    """Send the unsent alerts of live toolkits to those still members, over one connection; returns how many.
+
+    Rows another scheduler is sending are skipped, so nobody gets a mail twice. An alert for a toolkit unpublished
+    before its mail went out waits: it goes if the toolkit comes back.
+    """
     site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {"toolkit": toolkit, "toolkit_url": toolkit.get_full_url(), "theme": toolkit.theme, "site_url": site_url}
     with transaction.atomic():
         alerts = list(
             ToolkitAlert.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(toolkit_id=toolkit.pk, sent_at__isnull=True, user__in=current_members())
+            .filter(sent_at__isnull=True, toolkit__live=True, user__in=current_members())
             .select_related("user")
+            .order_by("toolkit_id", "pk")
         )
-        messages = [message(alert.user, context) for alert in alerts]
-        get_connection().send_messages(messages)
+        toolkits = ToolkitPage.objects.in_bulk({alert.toolkit_id for alert in alerts})
+        contexts = {pk: alert_context(toolkit, site_url) for pk, toolkit in toolkits.items()}
+        get_connection().send_messages([message(alert.user, contexts[alert.toolkit_id]) for alert in alerts])
         ToolkitAlert.objects.filter(pk__in=[alert.pk for alert in alerts]).update(sent_at=timezone.now())
+    return len(alerts)
+
+
+def alert_context(toolkit, site_url):
+    return {"toolkit": toolkit, "toolkit_url": toolkit.get_full_url(), "theme": toolkit.theme, "site_url": site_url}
 
 
 def message(user, context):

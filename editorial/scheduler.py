@@ -48,9 +48,11 @@ def jobs():
             EVERY_MINUTE,
             {"due": True, "limit": settings.NEWSLETTER_MAILS_PER_RUN},
         ),
+        Job("send_toolkit_alerts", "Meldingen over nieuwe toolkits versturen", EVERY_MINUTE),
         Job("expire_memberships", "Verlopen toegang tot de apothekerskast beëindigen", DAILY),
         Job("remind_access_expiry", "Herinneringen over aflopende toegang versturen", DAILY),
         Job("purge_download_events", "Downloadregistratie na de bewaartermijn verwijderen", DAILY),
+        Job("purge_sessions", "Verlopen sessies verwijderen", DAILY),
     ]
 
 

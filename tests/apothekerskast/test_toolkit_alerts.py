@@ -1,11 +1,14 @@
 """Toolkit alerts: a member follows strategy themes and gets one e-mail (title and link, no file) when a toolkit is
-published under a followed theme; never twice for a toolkit, never to a non-member; unfollowing takes one click."""
+published under a followed theme, sent by the scheduler's job, not in the editor's publish request; never twice for a
+toolkit, never to a non-member; unfollowing takes one click."""
 
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -34,6 +37,11 @@ def follow(client, user, *themes):
 def publish(index, title=NEW_TOOLKIT, **fields):
     with TestCase.captureOnCommitCallbacks(execute=True):
         return make_toolkit(index, title, **fields)
+
+
+def deliver():
+    """The scheduler's job (editorial.scheduler, every minute)."""
+    call_command("send_toolkit_alerts", stdout=io.StringIO())
 
 
 def test_a_member_follows_themes_on_the_themes_page(client, member, theme, other_theme):
@@ -67,6 +75,8 @@ def test_publishing_under_a_followed_theme_sends_one_mail_with_title_and_link_on
     follow(client, member, theme)
     mail.outbox.clear()
     publish(library.index, theme=theme)
+    assert mail.outbox == []  # the editor's publish request does not wait for the mail
+    deliver()
     assert [message.to for message in mail.outbox] == [[member.email]]
     message = mail.outbox[0]
     assert NEW_TOOLKIT in message.subject
@@ -80,8 +90,10 @@ def test_publishing_under_a_followed_theme_sends_one_mail_with_title_and_link_on
 def test_republishing_sends_nothing_new(client, member, library, theme):
     follow(client, member, theme)
     toolkit = publish(library.index, theme=theme)
+    deliver()
     with TestCase.captureOnCommitCallbacks(execute=True):
         toolkit.save_revision().publish()
+    deliver()
     assert len(mail.outbox) == 1
 
 
@@ -89,6 +101,7 @@ def test_other_themes_and_toolkits_without_a_theme_send_nothing(client, member, 
     follow(client, member, theme)
     publish(library.index, "Toolkit Drugs", theme=other_theme)
     publish(library.index, "Toolkit Zonder thema")
+    deliver()
     assert mail.outbox == []
 
 
@@ -97,12 +110,36 @@ def test_a_follower_who_lost_access_gets_nothing(client, member, library, theme,
     member.access_requests.get().revoke(by=manager)
     mail.outbox.clear()
     publish(library.index, theme=theme)
+    deliver()
     assert mail.outbox == []
+
+
+def test_a_follower_who_loses_access_before_the_mail_goes_gets_nothing(client, member, library, theme, manager):
+    follow(client, member, theme)
+    mail.outbox.clear()
+    publish(library.index, theme=theme)
+    member.access_requests.get().revoke(by=manager)
+    deliver()
+    assert mail.outbox == []
+
+
+def test_a_toolkit_unpublished_before_the_mail_goes_is_announced_when_it_comes_back(client, member, library, theme):
+    follow(client, member, theme)
+    mail.outbox.clear()
+    toolkit = publish(library.index, theme=theme)
+    toolkit.unpublish()
+    deliver()
+    assert mail.outbox == []
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        toolkit.save_revision().publish()
+    deliver()
+    assert [message.to for message in mail.outbox] == [[member.email]]
 
 
 def test_unfollowing_takes_one_click_without_logging_in(client, member, library, theme, other_theme):
     follow(client, member, theme, other_theme)
     publish(library.index, theme=theme)
+    deliver()
     link = re.search(r"https?://\S+/themas/niet-meer-volgen/\S+", mail.outbox[0].body).group(0)
     client.logout()
     response = client.get(urlsplit(link).path)
@@ -114,6 +151,7 @@ def test_unfollowing_takes_one_click_without_logging_in(client, member, library,
 def test_a_tampered_unfollow_link_does_nothing(client, member, library, theme):
     follow(client, member, theme)
     publish(library.index, theme=theme)
+    deliver()
     link = re.search(r"https?://\S+/themas/niet-meer-volgen/\S+", mail.outbox[0].body).group(0)
     client.logout()
     response = client.get(urlsplit(link).path.replace(":", ":x", 1))
@@ -133,5 +171,6 @@ def test_publishing_costs_the_same_queries_for_many_followers(client, organisati
     publish_counting("Nul", 0)  # the theme's first toolkit costs a little more (its page's cache keys)
     few = publish_counting("Een", 1)
     many = publish_counting("Twee", 10)
-    assert len(mail.outbox) == 1 + 11
     assert many == few
+    deliver()
+    assert len(mail.outbox) == 1 + 11
