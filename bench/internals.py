@@ -1,14 +1,17 @@
 """What portal/wagtail_internals.py saves: per page (home, news index, article, chapter, theme), anonymous and logged in
-(a plain verified user, as Varnish passes every request with a session), the SQL queries of one request, or the
-Django process's CPU milliseconds per request (median of N; time.process_time, which other processes' load does not
-inflate the way it inflates wall time). Run from the source tree to measure, with DATABASE_URL set and the demo
+(a plain verified user, as Varnish passes every request with a session), the SQL queries of one request, the
+Python function calls of one request (cProfile's count: the same on every run, where this machine's time drifts), or
+the Django process's CPU milliseconds per request (median of N; time.process_time, which other processes' load does
+not inflate the way it inflates wall time). Run from the source tree to measure, with DATABASE_URL set and the demo
 content and generated articles loaded (bench/internals.sh does all of it).
 
-    python bench/internals.py queries | cpu [--requests N] | urls
+    python bench/internals.py queries | calls | cpu [--requests N] | urls
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -55,7 +58,7 @@ def get(client, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["queries", "cpu", "urls"])
+    parser.add_argument("what", choices=["queries", "calls", "cpu", "urls"])
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
     by_mode = clients()
@@ -71,6 +74,11 @@ def main():
                 with CaptureQueriesContext(connection) as captured:
                     get(client, path)
                 print(f"{name}\t{mode}\t{len(captured)}", flush=True)
+                continue
+            if args.what == "calls":
+                profile = cProfile.Profile()
+                profile.runcall(get, client, path)
+                print(f"{name}\t{mode}\t{pstats.Stats(profile).total_calls}", flush=True)
                 continue
             spent = []
             for _ in range(args.requests):

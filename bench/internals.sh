@@ -8,8 +8,10 @@
 #                                                           migrated by it) against HEAD ("kept"), nothing else
 #
 # Per page (home, news index, article, chapter, theme), anonymous and logged in: queries of one request
-# (bench/internals.py queries), the Django process's CPU ms per request, median of 20 (bench/internals.py cpu),
-# and requests/second from gunicorn directly (2 sync workers, wrk -c4), alternating the variants ROUNDS times.
+# (bench/internals.py queries) and its Python function calls (bench/internals.py calls: the same on every run, so a
+# difference there is the code's, not the machine's), the Django process's CPU ms per request, median of 20
+# (bench/internals.py cpu), and requests/second from gunicorn directly (2 sync workers, wrk -c4), alternating the
+# variants ROUNDS times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?Run through bin/with-postgres, or set DATABASE_URL}"
@@ -93,9 +95,10 @@ done
 cd "$REPO"
 
 RESULTS="$WORKDIR/results.tsv"
-echo "== Queries per request" >&2
+echo "== Queries and Python function calls per request" >&2
 for variant in "${VARIANTS[@]}"; do
     (use_variant "$variant" && "$PY" "$REPO/bench/internals.py" queries | sed "s/^/queries\t$variant\t/") >>"$RESULTS"
+    (use_variant "$variant" && "$PY" "$REPO/bench/internals.py" calls | sed "s/^/calls\t$variant\t/") >>"$RESULTS"
 done
 
 echo "== CPU ms per request and requests/second, $ROUNDS rounds alternating the variants" >&2
@@ -139,7 +142,12 @@ values = collections.defaultdict(list)
 for line in open(results):
     measure, variant, page, mode, value = line.rstrip("\n").split("\t")
     values[measure, page, mode, variant].append(float(value or 0))
-for measure, title in (("queries", "queries"), ("cpu", "CPU ms/request"), ("rps", "requests/second")):
+for measure, title in (
+    ("queries", "queries"),
+    ("calls", "Python calls/request"),
+    ("cpu", "CPU ms/request"),
+    ("rps", "requests/second"),
+):
     print(f"\n{title:26}" + "".join(f"{variant:>20}" for variant in variants))
     in_order = dict.fromkeys((page, mode) for (m, page, mode, _) in values if m == measure)
     keys = sorted(in_order, key=lambda key: key[1])  # anonymous first, the pages in the order measured
