@@ -4,8 +4,11 @@ sent one at a time to a running server. The admin pages are asked for by a super
 here (bench-admin@example.org) and logged in by a session in the database the server reads.
 
 Run with DATABASE_URL and DJANGO_SETTINGS_MODULE set (it reads the categories, years and page counts to build the
-URLs): `bench/latency.py --port PORT`. Prints one line per page type: name, requests, p50 ms, p95 ms, max ms, errors
-(not 200, or a search stopped at its time limit). Last, READERS clients search for a word in most articles at once.
+URLs): `bench/latency.py --port PORT [--access-log FILE]`. Prints one line per page type: name, requests, p50 ms,
+p95 ms, max ms, errors (not 200, or a search stopped at its time limit), and with the server's access log
+(gunicorn's `--access-logformat '%(D)s'`: microseconds a line) the server's own time, p50 and p95 ms: from the
+request read to the response sent, without the client's side of HTTP. Last, READERS clients search for a word in
+most articles at once.
 """
 
 import argparse
@@ -98,6 +101,8 @@ SEARCH_QUERIES = [
     "olifantenpaadje",
 ]
 REQUESTS = 60
+# Requests of each page type sent first and not counted (the server's workers each load templates and code once).
+WARM_UP = 4
 # Readers searching for a word in most articles at the same time, each READERS_ROUNDS times.
 READERS = 8
 READERS_ROUNDS = 8
@@ -218,33 +223,60 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
 
 
+class ServerTimes:
+    """The server's time for the requests sent since the last call, read from its access log (one number a line,
+    microseconds); nothing without a log."""
+
+    def __init__(self, path):
+        self.log = open(path) if path else None  # noqa: SIM115 (read to the end of the run)
+        if self.log:
+            self.log.seek(0, os.SEEK_END)
+
+    def since_last(self, expected):
+        if not self.log:
+            return []
+        lines, deadline = [], time.monotonic() + 2
+        while len(lines) < expected and time.monotonic() < deadline:  # gunicorn logs just after it has answered
+            lines += self.log.readlines()
+            time.sleep(0.01)
+        return [int(line) / 1000 for line in lines if line.strip().isdigit()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--access-log", help="the server's access log, one request's microseconds a line")
     parser.add_argument("--only", help="measure only this page type")
     parser.add_argument("--verbose", action="store_true", help="print every request")
     args = parser.parse_args()
     admin = {"Cookie": admin_session_cookie()}
+    server = ServerTimes(args.access_log)
     for name, urls in url_sets().items():
         if args.only and name != args.only:
             continue
         headers = admin if name.startswith("admin") else None
-        timed_get(args.port, urls[0], headers)  # warm-up, not counted
-        report(name, [(url, *timed_get(args.port, url, headers)) for url in urls], args.verbose)
+        for url in urls[:WARM_UP]:  # not counted: enough for every worker to have loaded this page type's code
+            timed_get(args.port, url, headers)
+        server.since_last(WARM_UP)
+        timings = [(url, *timed_get(args.port, url, headers)) for url in urls]
+        report(name, timings, server.since_last(len(urls)), args.verbose)
     if not args.only or args.only == f"search, {READERS} at once":
         url = f"/zoeken/?q={quote(SEARCH_QUERIES[0])}"
-        report(f"search, {READERS} at once", [(url, *timing) for timing in timed_at_once(args.port, url, READERS)])
+        timings = [(url, *timing) for timing in timed_at_once(args.port, url, READERS)]
+        report(f"search, {READERS} at once", timings, server.since_last(len(timings)))
 
 
-def report(name, timings, verbose=False):
-    """One line: the page type, requests, p50, p95 and max ms, and how many did not answer 200 with results."""
+def report(name, timings, server_times, verbose=False):
+    """One line: the page type, requests, p50, p95 and max ms, how many did not answer 200 with results, and the
+    server's p50 and p95 ms."""
     times = [elapsed for _, elapsed, _ in timings]
     errors = [f"{url} {status}" for url, _, status in timings if status != 200]
     if verbose:
         for url, elapsed, status in timings:
             print(f"  {elapsed:8.1f} ms {status} {url}", file=sys.stderr)
     p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-    print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}", flush=True)
+    server = f"{percentile(server_times, 0.5):.1f}\t{percentile(server_times, 0.95):.1f}" if server_times else "-\t-"
+    print(f"{name}\t{len(times)}\t{p50:.1f}\t{p95:.1f}\t{max(times):.1f}\t{len(errors)}\t{server}", flush=True)
     for error in errors[:3]:
         print(f"  error: {error}", file=sys.stderr)
 

@@ -95,6 +95,7 @@ echo "Using $LOADGEN: $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATI
 step "gunicorn, 2 sync workers"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 .venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --worker-class sync --timeout 60 \
+    --access-logfile "$WORKDIR/access.log" --access-logformat '%(D)s' \
     --error-logfile "$WORKDIR/gunicorn.log" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
@@ -148,6 +149,6 @@ step "Results: $ARTICLES generated articles, gunicorn 2 sync workers, $CONNECTIO
 
 step "Single requests, one at a time, distinct inputs per page type ($ARTICLES articles)"
 {
-    printf 'page type\trequests\tp50 ms\tp95 ms\tmax ms\tnon-200\n'
-    "$PY" bench/latency.py --port "$PORT"
-} | awk -F'\t' '{ printf "%-15s %9s %8s %8s %8s %8s\n", $1, $2, $3, $4, $5, $6 }'
+    printf 'page type\trequests\tp50 ms\tp95 ms\tmax ms\tnon-200\tserver p50\tserver p95\n'
+    "$PY" bench/latency.py --port "$PORT" --access-log "$WORKDIR/access.log"
+} | awk -F'\t' '{ printf "%-15s %9s %8s %8s %8s %8s %11s %11s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
