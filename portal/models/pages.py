@@ -59,8 +59,11 @@ class BasePage(Page):
         ancestors: the pages portal.visibility hides from everyone are served only to those these restrictions allow.
 
         Wagtail checks these before serving every page. Its own version needs two queries and, for an alias, checks
-        the source page alone, not the section above it; this one needs one.
+        the source page alone, not the section above it; this one needs one, and none for a page outside every
+        restricted path (read once per request): no restriction can reach it.
         """
+        if not self.path.startswith(tuple(wagtail_internals.restricted_paths())):
+            return PageViewRestriction.objects.none()
         pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source_path=Coalesce("alias_of__path", "path"))
         return PageViewRestriction.objects.filter(Exists(pages.filter(source_path__startswith=OuterRef("page__path"))))
 

@@ -101,3 +101,20 @@ def test_a_site_whose_root_is_not_a_home_page_serves_that_page(client, site, set
 
     assert home.status_code == 200 and "<h1>Intranet</h1>" in home.content.decode()
     assert child.status_code == 200 and "<h1>Roosters</h1>" in child.content.decode()
+
+
+def test_a_page_outside_every_restricted_section_is_served_without_asking_for_its_restrictions(client, site):
+    """The restricted paths, read once per request, already say no restriction can reach the page."""
+    hidden = make_standard_page(site.home, title="Intern", body=[])
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    public = make_standard_page(site.home, title="Over ons", body=[])
+    make_standard_page(hidden, title="Notulen", body=[])
+    client.get("/")  # the per-process caches, as on a running server
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(public.url).status_code == 200
+    asked = [query["sql"] for query in queries if "wagtailcore_pageviewrestriction" in query["sql"]]
+    assert len(asked) == 1  # the restricted paths of the whole site, nothing for this page
+
+    assert client.get("/intern/").status_code == 302  # to the login page: the restricted section is still checked
+    assert client.get("/intern/notulen/").status_code == 302
