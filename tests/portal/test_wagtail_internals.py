@@ -56,16 +56,20 @@ def test_treebeard_takes_the_parent_from_where_routing_leaves_it(site, django_as
         assert fresh.get_parent() is site.home
 
 
-def test_the_public_pages_are_those_wagtail_calls_public(site):
-    make_standard_page(site.home, title="Openbaar")
+def test_the_public_pages_are_those_wagtail_calls_public_less_the_aliases_of_hidden_ones(site):
+    public = make_standard_page(site.home, title="Openbaar")
     hidden = make_standard_page(site.home, title="Intern")
-    make_standard_page(hidden, title="Intern verslag")
+    report = make_standard_page(hidden, title="Intern verslag")
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    alias_of_public = public.create_alias(parent=site.home, update_slug="openbaar-kopie")
+    alias_of_hidden = report.create_alias(parent=public, update_slug="verslag-kopie")
     wagtail_internals.forget_restricted_paths()
 
-    ours = set(visible_to_everyone(Page.objects.all()))
-    assert ours == set(Page.objects.public())
-    assert hidden not in ours
+    ours = set(visible_to_everyone(Page.objects.values_list("pk", flat=True)))
+    # Wagtail hides what lies under a restriction; an alias of such a page is public to Wagtail, hidden here.
+    assert ours == set(Page.objects.public().values_list("pk", flat=True)) - {alias_of_hidden.pk}
+    assert hidden.pk not in ours
+    assert alias_of_public.pk in ours
 
 
 def test_bulk_tree_paths_are_those_treebeard_gives(site):
