@@ -20,7 +20,9 @@ from portal.visibility import visible_to_everyone
 
 ARTICLES_PER_PAGE = 10
 
-ArchiveMonth = namedtuple("ArchiveMonth", ["url", "label", "current"])
+# The archive in the listings' sidebar: a year links its archive and, for the year open, lists its months.
+ArchiveYear = namedtuple("ArchiveYear", ["url", "year", "current", "months"])
+ArchiveMonth = namedtuple("ArchiveMonth", ["url", "name", "current"])
 # What an article in a listing (components/news_item.html) and in the feed shows.
 LISTING_FIELDS = (*LINK_FIELDS, "date", "summary", "category__name", "category__slug")
 
@@ -189,18 +191,26 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 listed.append((month, articles))
         return months, listed
 
-    def archive_links(self, request, months, current=None):
-        """(url, label, current) of each archive month: the URL of the month_archive route, the month in Dutch, and
-        whether it is the month `current` (a date) shown.
+    def archive_links(self, request, months, year=None, current=None):
+        """The archive's years with news, newest first, as ArchiveYear: the URL of the year_archive route, the year,
+        and whether it is the year shown (a year archive). The year shown (or holding the month `current` shown; the
+        newest year on other listings) lists its months with news, newest first, as ArchiveMonth.
 
-        Built as strings rather than with {% routablepageurl %}, |date and a comparison of dates in the template:
-        the archive has a link for every month with news, and each lookup in the template's loop costs.
+        Years rather than every month: after a few years of news the list of months ran to dozens of links, each
+        one a tab stop before the articles. Built as strings rather than with {% routablepageurl %} and |date in the
+        template, where each lookup in the loop costs.
         """
         base = self.get_url(request)
-        return [
-            ArchiveMonth(f"{base}{month.year}/{month.month}/", f"{MONTHS[month.month]} {month.year}", month == current)
-            for month in months
-        ]
+        open_year = year or (months[0].year if months else None)
+        years = []
+        for month in months:
+            if not years or years[-1].year != month.year:
+                shown = month.year == year and current is None
+                years.append(ArchiveYear(f"{base}{month.year}/", month.year, shown, []))
+            if month.year == open_year:
+                url = f"{base}{month.year}/{month.month}/"
+                years[-1].months.append(ArchiveMonth(url, MONTHS[month.month], month == current))
+        return years
 
     def render_listing(self, request, listed=None, counted=None, **context):
         """The listing of the articles the filter `listed` selects (all of them without one); `counted` (a Q on
@@ -215,7 +225,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "articles": listing,
                 "page_range": listing.paginator.get_elided_page_range(listing.number, on_each_side=2, on_ends=1),
                 "categories": NewsCategory.objects.all(),
-                "archive_months": self.archive_links(request, months, context.get("archive_date")),
+                "archive_years": self.archive_links(request, months, context.get("year"), context.get("archive_date")),
+                # What the template asks of every listing: unset, each lookup would raise and log inside the template.
+                "category": None,
+                "year": None,
+                "month": None,
                 **context,
             },
         )

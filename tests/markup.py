@@ -63,6 +63,14 @@ def pagination_links(response):
     return _nav_links(response, "pagination")
 
 
+def archive_links(response):
+    """(label, href, is_current) of each link in a news listing's archive: the years, and the months of the one open."""
+    nav = soup(response).select_one('nav[aria-labelledby="filter-archive"]')
+    if nav is None:
+        return []
+    return [(text_of(link), link["href"], link.get("aria-current") == "page") for link in nav.select("a[href]")]
+
+
 def _nav_links(response, nav_class):
     nav = soup(response).select_one(f"nav.{nav_class}")
     if nav is None:

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.builders import make_article, make_articles
-from tests.markup import listed_titles, news_items, page_text, pagination_links
+from tests.markup import archive_links, listed_titles, news_items, page_text, pagination_links
 
 D = datetime.date
 
@@ -140,19 +140,38 @@ def test_month_archive_lists_only_that_month(client, site):
     assert listed_titles(response) == ["30 november", "23 november", "1 november"]
     html = response.content.decode()
     assert "<h1>Nieuws: november 2023</h1>" in html
-    assert '<a href="/nieuws/2023/11/" aria-current="page">november 2023</a>' in html
+    assert ("november 2023", "/nieuws/2023/11/", True) in archive_links(response)
 
 
-def test_sidebar_links_every_month_with_news_newest_first(client, site):
-    for day in (D(2023, 11, 20), D(2023, 12, 20), D(2023, 11, 23), D(2024, 5, 1)):
+def test_archive_links_the_years_newest_first_and_the_months_of_the_year_shown(client, site):
+    for day in (D(2023, 11, 20), D(2023, 12, 20), D(2023, 11, 23), D(2024, 5, 1), D(2021, 3, 1)):
         make_article(site.news_index, date=day)
+    years = [("2024", "/nieuws/2024/"), ("2023", "/nieuws/2023/"), ("2021", "/nieuws/2021/")]
+    months_2023 = [("december 2023", "/nieuws/2023/12/"), ("november 2023", "/nieuws/2023/11/")]
 
-    html = client.get("/nieuws/").content.decode()
-
-    archive = html[html.index('id="filter-archive"') :]
-    positions = [archive.index(f'href="/nieuws/{path}/"') for path in ("2024/5", "2023/12", "2023/11")]
-    assert positions == sorted(positions)
-    assert 'href="/nieuws/2023/10/"' not in archive
+    # The index opens the newest year; a year or month archive opens its own year and marks itself.
+    assert archive_links(client.get("/nieuws/")) == [
+        (*years[0], False),
+        ("mei 2024", "/nieuws/2024/5/", False),
+        (*years[1], False),
+        (*years[2], False),
+    ]
+    assert archive_links(client.get("/nieuws/2023/")) == [
+        (*years[0], False),
+        (*years[1], True),
+        (*months_2023[0], False),
+        (*months_2023[1], False),
+        (*years[2], False),
+    ]
+    assert archive_links(client.get("/nieuws/2023/11/")) == [
+        (*years[0], False),
+        (*years[1], False),
+        (*months_2023[0], False),
+        (*months_2023[1], True),
+        (*years[2], False),
+    ]
+    category_archive = archive_links(client.get("/nieuws/categorie/campagnes/"))
+    assert [label for label, _, _ in category_archive][:2] == ["2024", "mei 2024"]
 
 
 def test_empty_month_says_so(client, site):
