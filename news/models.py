@@ -118,19 +118,24 @@ class NewsArchiveMonth(models.Model):
         constraints = [models.UniqueConstraint(fields=["index", "month", "category"], name="news_archive_month_unique")]
 
     @classmethod
-    def refresh(cls, index):
-        """Count the articles of `index` again, after a change to any of them.
+    def refresh(cls, index, months=None):
+        """Count the articles of `index` again after a change to any of them: all of them, or only those dated in
+        `months` (first days of months), the only counts a published or unpublished article can change.
 
         The row lock on the index makes concurrent refreshes wait for each other: each counts what the others
         have committed, so the last one leaves the right numbers.
         """
         with transaction.atomic():
             Page.objects.select_for_update().filter(pk=index.pk).values_list("pk").first()
-            cls.objects.filter(index=index).delete()
+            rows, articles = cls.objects.filter(index=index), NewsArticlePage.objects.child_of(index).visible()
+            if months is not None:
+                dated = Q()
+                for month in months:
+                    dated |= Q(date__gte=month, date__lt=next_month(month))
+                rows, articles = rows.filter(month__in=months), articles.filter(dated)
+            rows.delete()
             counts = (
-                NewsArticlePage.objects.child_of(index)
-                .visible()
-                .annotate(month=TruncMonth("date"))
+                articles.annotate(month=TruncMonth("date"))
                 .order_by()
                 .values("month", "category")
                 .annotate(articles=Count("pk"))
