@@ -40,6 +40,11 @@ def local_today():
     return timezone.localdate(timezone=EVENT_TIMEZONE)
 
 
+def end_of_day(day):
+    """Midnight at the end of `day`, local time: when an event of that day turns past."""
+    return datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=EVENT_TIMEZONE)
+
+
 class EventQuerySet(PageQuerySet):
     def for_listing(self):
         """Live, public events with the date each ends on (its start date when it has no end date)."""
@@ -97,6 +102,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("archief/")
     def archive(self, request):
         cache.add_keys(request, cache.children_key(self.path))
+        cache.cache_until(request, end_of_day(local_today()))  # events of today turn past at midnight
         return self.render(request, context_overrides={"events": self.events().past(), "archive": True})
 
     @path("ics/")
@@ -320,6 +326,8 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
             return register(self, request)
         if self.registration_state == "open":
             cache.cache_briefly(request)  # the closing time passes without a publish
+        if not self.is_past:
+            cache.cache_until(request, end_of_day(self.last_day))  # from then on it reads as past
         return self.render(request, context_overrides={"registered": request.GET.get("aangemeld") == "1"})
 
     @path("ics/")

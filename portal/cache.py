@@ -23,6 +23,7 @@ from urllib.request import urlopen
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
@@ -82,7 +83,18 @@ def add_objects(request, *objects):
 
 def cache_briefly(request):
     """The response is kept SHARED_CACHE_BRIEF_SECONDS instead of SHARED_CACHE_SECONDS (search results)."""
-    request.shared_cache_seconds = settings.SHARED_CACHE_BRIEF_SECONDS
+    keep_at_most(request, settings.SHARED_CACHE_BRIEF_SECONDS)
+
+
+def cache_until(request, moment):
+    """The response is kept no later than `moment` (an aware datetime), when what it shows changes without a
+    publish (an event turns past at midnight)."""
+    keep_at_most(request, (moment - timezone.now()).total_seconds())
+
+
+def keep_at_most(request, seconds):
+    current = getattr(request, "shared_cache_seconds", settings.SHARED_CACHE_SECONDS)
+    request.shared_cache_seconds = max(0, min(current, int(seconds)))
 
 
 class SharedCacheMiddleware:
@@ -101,7 +113,8 @@ class SharedCacheMiddleware:
             return response
         if self.shareable(request, response):
             seconds = getattr(request, "shared_cache_seconds", settings.SHARED_CACHE_SECONDS)
-            patch_cache_control(response, public=True, s_maxage=seconds, max_age=settings.BROWSER_CACHE_SECONDS)
+            browser_seconds = min(seconds, settings.BROWSER_CACHE_SECONDS)
+            patch_cache_control(response, public=True, s_maxage=seconds, max_age=browser_seconds)
             response["xkey"] = " ".join(sorted(request.surrogate_keys))
         else:
             patch_cache_control(response, private=True, no_store=True)

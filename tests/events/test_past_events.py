@@ -1,8 +1,13 @@
 """An event whose date has passed reads as past: on its page, in the agenda's archive and in its iCalendar file.
 An editor can link the news item that reports on it (the "terugblik")."""
 
-import pytest
+import re
 
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from events.models import end_of_day, local_today
 from tests.builders import make_article
 from tests.events.builders import days_from_today, make_event
 
@@ -63,3 +68,23 @@ def test_an_unpublished_report_is_not_linked(client, site, agenda, past_announce
     past_announcement.report = report
     past_announcement.save_revision().publish()
     assert "Nog niet af" not in client.get(past_announcement.url).content.decode()
+
+
+def kept(response):
+    """(seconds the shared cache keeps the response, seconds a browser keeps it)."""
+    cache_control = response.headers["Cache-Control"]
+    return tuple(int(re.search(rf"\b{name}=(\d+)", cache_control).group(1)) for name in ("s-maxage", "max-age"))
+
+
+def test_an_event_of_today_and_the_agenda_archive_are_kept_by_the_cache_only_until_midnight(client, agenda):
+    event = make_event(agenda, start_date=days_from_today(0))
+
+    for url in (event.url, "/agenda/archief/"):
+        shared, browser = kept(client.get(url))
+        until_midnight = (end_of_day(local_today()) - timezone.now()).total_seconds()
+        assert until_midnight - 5 <= shared <= until_midnight, url  # not the day long pages are kept
+        assert browser <= shared, url
+
+
+def test_an_event_long_past_is_kept_as_long_as_any_page(client, past_announcement):
+    assert kept(client.get(past_announcement.url)) == (settings.SHARED_CACHE_SECONDS, settings.BROWSER_CACHE_SECONDS)
