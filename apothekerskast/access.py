@@ -25,7 +25,7 @@ from apothekerskast.restrictions import (  # noqa: F401 - the doors ask this mod
     restrict,
     restrict_library_page,
 )
-from portal.visibility import restricted_paths
+from portal.visibility import under_restriction
 
 LIBRARY_PATH = "/apothekerskast/"
 
@@ -117,7 +117,7 @@ def opens_to_members(page):
     """
     if page.specific_class in (ApothekerskastIndexPage, ToolkitPage):
         return True
-    if not page.path.startswith(tuple(restricted_paths())):
+    if not under_restriction(page):
         return False
     restrictions = page.get_view_restrictions().filter(restriction_type=PageViewRestriction.GROUPS)
     return restrictions.filter(groups__name=MEMBERS_GROUP).exists()

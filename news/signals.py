@@ -22,9 +22,10 @@ for signal in (post_page_move, post_delete):
 
 
 @receiver(pre_save, sender=NewsArticlePage)
-def remember_month_counted(sender, instance, **kwargs):
-    """The month a saved article was dated in before: publishing a new date takes it out of that month's count."""
-    if instance.pk is None:
+def remember_month_counted(sender, instance, update_fields=None, **kwargs):
+    """The month a saved article was dated in before: publishing a new date takes it out of that month's count.
+    A save that leaves the date alone (a draft's revision fields) needs no look."""
+    if instance.pk is None or (update_fields is not None and "date" not in update_fields):
         return
     before = NewsArticlePage.objects.filter(pk=instance.pk).values_list("date", flat=True).first()
     if before is not None:

@@ -13,9 +13,16 @@ from wagtail.models import Site
 
 from portal import cache
 from portal.models import LINK_FIELDS
-from portal.wagtail_internals import forget_restricted_paths, restricted_paths
+from portal.wagtail_internals import forget_restricted_paths, restricted_paths, under_restriction
 
-__all__ = ["forget_restricted_paths", "keep_visible", "restricted_paths", "site_sections", "visible_to_everyone"]
+__all__ = [
+    "forget_restricted_paths",
+    "keep_visible",
+    "restricted_paths",
+    "site_sections",
+    "under_restriction",
+    "visible_to_everyone",
+]
 
 
 def visible_to_everyone(pages):

@@ -106,6 +106,11 @@ def restricted_paths():
     return paths
 
 
+def under_restriction(page):
+    """Whether `page` lies at or below one of the restricted paths: only then can a view restriction reach it."""
+    return page.path.startswith(tuple(restricted_paths()))
+
+
 # Written out rather than built with the ORM: every page runs it, and building it (a union, an EXISTS, an outer
 # reference) took a millisecond of Python a request, three times what PostgreSQL takes to run it. Wagtail's tables
 # by name: tests/portal/test_wagtail_internals.py checks the result against Page.objects.public(). The redundant

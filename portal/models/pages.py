@@ -62,7 +62,7 @@ class BasePage(Page):
         the source page alone, not the section above it; this one needs one, and none for a page outside every
         restricted path (read once per request): no restriction can reach it.
         """
-        if not self.path.startswith(tuple(wagtail_internals.restricted_paths())):
+        if not wagtail_internals.under_restriction(self):
             return PageViewRestriction.objects.none()
         pages = Page.objects.ancestor_of(self, inclusive=True).annotate(source_path=Coalesce("alias_of__path", "path"))
         return PageViewRestriction.objects.filter(Exists(pages.filter(source_path__startswith=OuterRef("page__path"))))
