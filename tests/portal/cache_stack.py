@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -118,6 +119,14 @@ class App(Server):
         """SIGKILL to the instance, master and workers at once: nothing is finished."""
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
+
+    def served(self):
+        """What this instance answered, for a failure message: requests by status, the five slowest, its log's tail."""
+        log = self.access_log_path.read_text() if self.access_log_path.exists() else ""
+        lines = re.findall(r'^"(.*)" (\d{3}) ([\d.]+)$', log, re.MULTILINE)
+        statuses = Counter(status for _, status, _ in lines)
+        slowest = sorted(lines, key=lambda line: -float(line[2]))[:5]
+        return f"\ninstance {self.port}: {dict(statuses)}, slowest {slowest}\n{self.log()[-1500:]}"
 
     def request_seconds(self, target):
         """How long a worker spent on each request for `target` this instance served, from its access log."""

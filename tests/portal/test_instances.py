@@ -268,7 +268,7 @@ def test_a_killed_instance_loses_no_request(apps, varnish, site, django_db_block
 
     for load in loads:
         assert load.requests() > 0
-        assert load.failed() == 0, load.report
+        assert load.failed() == 0, load.report + "".join(app.served() for app in apps)
 
 
 def test_a_rolling_restart_loses_no_request(apps, varnish, site, django_db_blocker):
@@ -285,4 +285,4 @@ def test_a_rolling_restart_loses_no_request(apps, varnish, site, django_db_block
 
     for load in loads:
         assert load.requests() > 0
-        assert load.failed() == 0, load.report
+        assert load.failed() == 0, load.report + "".join(app.served() for app in apps)
