@@ -1,24 +1,24 @@
 """Keeps the archive summary (NewsArchiveMonth) in step with what the listings show: every change that adds an
 article to a listing or takes one out counts the articles again, in the same transaction.
 
-Publishing and unpublishing, the everyday changes, count again only the months the article is and was dated in;
-a move, a deletion or a privacy change counts everything again.
+Publishing and unpublishing, the everyday changes, count again only the months the article is and was dated in. A
+deletion counts again once, after all its articles are gone, the months they were dated in (portal.deletions). A move
+or a privacy change counts everything again. While a news index is offline its articles are not counted: publishing
+it counts them all.
 """
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from news.models import NewsArchiveMonth, NewsArticlePage, NewsIndexPage
+from portal import deletions
 
 
+@receiver(post_page_move, sender=NewsArticlePage)
 def refresh_archive(**kwargs):
     NewsArchiveMonth.refresh_all()
-
-
-for signal in (post_page_move, post_delete):
-    signal.connect(refresh_archive, sender=NewsArticlePage, dispatch_uid=f"news_archive_{id(signal)}")
 
 
 @receiver(pre_save, sender=NewsArticlePage)
@@ -33,17 +33,48 @@ def remember_month_counted(sender, instance, update_fields=None, **kwargs):
 
 
 @receiver([page_published, page_unpublished], sender=NewsArticlePage)
-def refresh_archive_months(sender, instance, **kwargs):
+def refresh_archive_months(sender, instance, signal, **kwargs):
     """Publishing covers a new article, a changed date or category, and a scheduled go-live; unpublishing covers
-    expiry."""
+    expiry. An article unpublished only on its way out (a deletion) is counted again by the deletion."""
     months = {instance.date.replace(day=1), *getattr(instance, "_archive_months_before", ())}
     instance._archive_months_before = set()
+    if signal is page_unpublished and deletions.still_live(instance):
+        return
     index = NewsIndexPage.objects.parent_of(instance).first()
-    if index is not None:
+    if index is not None and index.live:
+        NewsArchiveMonth.refresh(index, months)
+
+
+@receiver(page_published, sender=NewsIndexPage)
+def refresh_index_archive(sender, instance, **kwargs):
+    """Articles published or unpublished while their index was offline (unpublished with all of it, say)."""
+    NewsArchiveMonth.refresh(instance)
+
+
+@receiver(pre_delete, sender=NewsArticlePage)
+def gather_deleted_article(sender, instance, origin, **kwargs):
+    """The month an article is dated in and the tree path of its index."""
+    deletions.gather(origin, "news months", instance.date.replace(day=1))
+    deletions.gather(origin, "news index paths", instance.path[: -instance.steplen])
+
+
+@receiver(pre_delete, sender=NewsIndexPage)
+def gather_deleted_index(sender, instance, origin, **kwargs):
+    """An index deleted takes its summary with it; counting its articles again would write rows for it."""
+    deletions.gather(origin, "news indexes", instance.pk)
+
+
+@receiver(post_delete, sender=NewsArticlePage)
+def refresh_archive_after_deletion(sender, origin, **kwargs):
+    months = deletions.take(origin, "news months")
+    if months is None:
+        return  # counted at this deletion's first article
+    indexes = NewsIndexPage.objects.filter(path__in=deletions.take(origin, "news index paths"))
+    for index in indexes.exclude(pk__in=deletions.take(origin, "news indexes") or ()):
         NewsArchiveMonth.refresh(index, months)
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def refresh_archive_on_privacy_change(**kwargs):
     """A restriction on an article or any page above it hides articles from the listings."""
-    refresh_archive()
+    NewsArchiveMonth.refresh_all()

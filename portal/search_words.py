@@ -3,19 +3,20 @@ see, kept in step by Wagtail's signals; and the search vectors of those pages, a
 PostgreSQL only.
 
 Each public page's words and search vectors are recorded (PublicPageWords), and each word counts the public pages
-that have it. A page
-that changes or leaves the public site (unpublished, made private, moved into a private section, deleted) takes back
-what it gave, and a word leaves the list with the last public page that had it. A page's words are those of its entry
-in Wagtail's search index (the text the search matches), split by the SQL function portal_search_words (migration
-0005): Wagtail writes that entry when the page is saved, before page_published is sent.
+that have it. A page that changes or leaves the public site (unpublished, made private, moved into a private section,
+deleted) takes back what it gave, and a word leaves the list with the last public page that had it; the pages of one
+deletion all at once (portal.deletions). A page's words are those of its entry in Wagtail's search index (the text the
+search matches), split by the SQL function portal_search_words (migration 0005): Wagtail writes that entry when the
+page is saved, before page_published is sent.
 """
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal import deletions
 from portal.visibility import forget_restricted_paths, visible_to_everyone
 
 # Every change to the list waits for the one before it (pg_advisory_xact_lock), so two pages leaving at once cannot
@@ -94,7 +95,9 @@ def refresh_subtree(page):
 
 
 @receiver([page_published, page_unpublished])
-def _page_published_or_unpublished(instance, **kwargs):
+def _page_published_or_unpublished(instance, signal, **kwargs):
+    if signal is page_unpublished and deletions.still_live(instance):
+        return  # unpublished only on its way out: the deletion takes its words back
     refresh_search_words([instance.pk])
 
 
@@ -110,6 +113,14 @@ def _privacy_changed(instance, **kwargs):
         refresh_subtree(page)
 
 
-@receiver(post_delete, sender=Page)  # a deleted page of any type is also deleted as a Page
-def _page_deleted(instance, **kwargs):
-    refresh_search_words([instance.pk])
+# A deleted page of any type is also deleted as a Page; the words of a whole deletion are taken back at once.
+@receiver(pre_delete, sender=Page)
+def _gather_deleted_page(instance, origin, **kwargs):
+    deletions.gather(origin, "public words", instance.pk)
+
+
+@receiver(post_delete, sender=Page)
+def _page_deleted(origin, **kwargs):
+    deleted = deletions.take(origin, "public words")
+    if deleted:
+        refresh_search_words(list(deleted))

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import NewsIndexPage
+from news.models import NewsArchiveMonth, NewsArticlePage, NewsIndexPage
 from tests.builders import make_article, restrict_to_logged_in
 from tests.markup import archive_links, listed_titles, page_text
 
@@ -48,6 +48,55 @@ def test_publishing_unpublishing_moving_deleting_and_restricting_show_in_the_arc
     november.delete()
     assert archive(client) == []
     assert listed_titles(client.get("/nieuws/")) == []
+
+
+def archive_queries(delete):
+    """The queries on the archive summary that `delete()` costs."""
+    with CaptureQueriesContext(connection) as captured:
+        delete()
+    return [query["sql"] for query in captured.captured_queries if "news_newsarchivemonth" in query["sql"]]
+
+
+def dated_articles(news_index, count):
+    return [make_article(news_index, date=D(2020 + number // 12, 1 + number % 12, 1)) for number in range(count)]
+
+
+def test_deleting_a_news_index_with_its_articles_takes_its_archive_with_it_at_a_fixed_cost(client, site):
+    small = site.home.add_child(instance=NewsIndexPage(title="Archief", slug="archief"))
+    dated_articles(small, 2)
+    dated_articles(site.news_index, 12)
+
+    two = archive_queries(small.delete)
+    twelve = archive_queries(site.news_index.delete)
+
+    assert len(two) == len(twelve)  # not a count again per article
+    connection.check_constraints()  # no summary row is left for an index that is gone
+    assert not NewsArchiveMonth.objects.exists()
+
+
+def test_articles_deleted_together_are_counted_again_once(client, site):
+    articles = dated_articles(site.news_index, 14)
+
+    two = archive_queries(NewsArticlePage.objects.filter(pk__in=[page.pk for page in articles[:2]]).delete)
+    twelve = archive_queries(NewsArticlePage.objects.filter(pk__in=[page.pk for page in articles[2:]]).delete)
+
+    assert len(two) == len(twelve)
+    assert NewsArticlePage.objects.count() == 0
+    assert archive(client) == []
+
+
+def test_a_news_index_published_again_shows_what_changed_while_it_was_offline(client, site):
+    november = make_article(site.news_index, title="November", date=D(2023, 11, 20))
+    make_article(site.news_index, title="December", date=D(2023, 12, 20))
+
+    site.news_index.unpublish()
+    november.unpublish()
+    make_article(site.news_index, title="Januari", date=D(2024, 1, 10))
+    assert client.get("/nieuws/").status_code == 404
+    site.news_index.save_revision().publish()
+
+    assert archive(client) == ["2024", "januari 2024", "2023"]
+    assert listed_titles(client.get("/nieuws/")) == ["Januari", "December"]
 
 
 def test_listings_count_nothing_per_request(client, site):

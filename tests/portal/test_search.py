@@ -2,6 +2,8 @@
 
 import psycopg
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from portal.models import SearchWord
 from tests.apothekerskast.builders import make_library, make_toolkit
@@ -244,6 +246,10 @@ def delete(site, section, page):
     page.delete()
 
 
+def delete_section(site, section, page):
+    section.delete()
+
+
 @pytest.mark.parametrize(
     ("hide", "show"),
     [
@@ -252,6 +258,7 @@ def delete(site, section, page):
         (unpublish, republish),
         (move_into_a_private_section, move_back),
         (delete, None),
+        (delete_section, None),
     ],
 )
 def test_the_word_list_follows_a_page_leaving_and_rejoining_the_public_site(client, site, hide, show):
@@ -268,6 +275,26 @@ def test_the_word_list_follows_a_page_leaving_and_rejoining_the_public_site(clie
     if show:
         show(site, section, page)
         assert "Wel 1 resultaat voor ‘zakkenroller’" in answer()
+
+
+def word_list_queries(delete):
+    """The queries on the word list that `delete()` costs."""
+    with CaptureQueriesContext(connection) as captured:
+        delete()
+    return [query["sql"] for query in captured.captured_queries if "portal_searchword" in query["sql"]]
+
+
+def test_a_deleted_section_takes_back_the_words_of_all_its_pages_at_once(client, site):
+    small, large = make_standard_page(site.home, title="Dossiers"), make_standard_page(site.home, title="Archief")
+    for section, count in ((small, 2), (large, 12)):
+        for number in range(count):
+            make_standard_page(section, title=f"{section.title} {number}", summary="Aangifte tegen een zakkenroller.")
+
+    two, twelve = word_list_queries(small.delete), word_list_queries(large.delete)
+
+    assert len(two) == len(twelve)  # not once per page
+    assert not SearchWord.objects.filter(word="zakkenroller").exists()
+    assert "Geen resultaten voor ‘zakkenroller’" in page_text(client.get("/zoeken/", {"q": "zakkenroller"}))
 
 
 def test_unpublished_changes_of_a_live_page_are_not_searchable(client, site):
