@@ -167,6 +167,24 @@ def test_a_published_edit_shows_everywhere_within_a_second_and_leaves_the_rest_c
     wait_until(lambda: not shows(varnish, SITEMAP_SECTION, tree.article.url), 1, "the article gone from the sitemap")
 
 
+def test_deleting_a_section_purges_every_page_of_it_in_a_few_requests(varnish, tree):
+    section = make_standard_page(tree.home, title="Dossiers", show_in_menus=True)
+    pages = [make_standard_page(section, title=f"Dossier {number}") for number in range(120)]
+    cached = [pages[0].url, pages[60].url, pages[-1].url, section.url]
+    for target in (*cached, "/"):
+        assert varnish.get(target).status == 200
+        assert varnish.get(target).cache == "HIT", target
+    requests_before = varnish.stats("MAIN.client_req")["MAIN.client_req"]
+
+    section.delete()
+
+    # Two signals a page (unpublished, deleted): 242 purges one by one; about 125 keys, in two requests together.
+    assert varnish.stats("MAIN.client_req")["MAIN.client_req"] - requests_before <= 2
+    for target in cached:
+        assert varnish.get(target).status == 404, target
+    assert not shows(varnish, "/", "Dossiers")
+
+
 def test_the_scheduler_publishes_and_expires_through_the_cache(varnish, tree):
     for target in tree.article_views:
         assert shows(varnish, target, TITLE)
