@@ -17,7 +17,7 @@ from portal import deletions
 
 
 @receiver(post_page_move, sender=NewsArticlePage)
-def refresh_archive(**kwargs):
+def refresh_archive_after_move(**kwargs):
     NewsArchiveMonth.refresh_all()
 
 

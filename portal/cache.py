@@ -155,9 +155,15 @@ def send_purge(keys):
             backend.purge_keys(keys)
 
 
-# The keys to purge when the current transaction commits, per thread; PURGE_BATCH keys a request keep its header
-# within Varnish's limit (8 KB).
-_waiting = local()
+class _Waiting(local):
+    """The keys to purge when the current transaction commits, per thread."""
+
+    def __init__(self):
+        self.keys = set()
+
+
+_waiting = _Waiting()
+# Keys a purge request: its header stays within Varnish's limit (8 KB).
 PURGE_BATCH = 100
 
 
@@ -166,8 +172,6 @@ def purge_keys(keys):
     commit would let the next request store the old content again). The keys of one transaction go out together:
     deleting a section of a thousand pages purges in a few requests, not two thousand."""
     if keys and get_backends():
-        if not hasattr(_waiting, "keys"):
-            _waiting.keys = set()
         _waiting.keys.update(keys)
         transaction.on_commit(_send_waiting)
 

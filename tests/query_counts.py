@@ -29,6 +29,13 @@ def queries_for(client, url):
     return [query["sql"] for query in captured.captured_queries]
 
 
+def queries_on(table, action):
+    """The SQL of the queries on `table` that calling `action()` costs."""
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return [query["sql"] for query in captured.captured_queries if table in query["sql"]]
+
+
 def describe(queries):
     return "\n".join(f"{number}. {sql[:300]}" for number, sql in enumerate(queries, 1))
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from news.models import NewsArchiveMonth, NewsArticlePage, NewsIndexPage
 from tests.builders import make_article, restrict_to_logged_in
 from tests.markup import archive_links, listed_titles, page_text
+from tests.query_counts import queries_on
 
 D = datetime.date
 
@@ -52,9 +53,7 @@ def test_publishing_unpublishing_moving_deleting_and_restricting_show_in_the_arc
 
 def archive_queries(delete):
     """The queries on the archive summary that `delete()` costs."""
-    with CaptureQueriesContext(connection) as captured:
-        delete()
-    return [query["sql"] for query in captured.captured_queries if "news_newsarchivemonth" in query["sql"]]
+    return queries_on("news_newsarchivemonth", delete)
 
 
 def dated_articles(news_index, count):

@@ -120,18 +120,20 @@ class App(Server):
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
+    def access_log(self):
+        return self.access_log_path.read_text() if self.access_log_path.exists() else ""
+
     def served(self):
         """What this instance answered, for a failure message: requests by status, the five slowest, its log's tail."""
-        log = self.access_log_path.read_text() if self.access_log_path.exists() else ""
-        lines = re.findall(r'^"(.*)" (\d{3}) ([\d.]+)$', log, re.MULTILINE)
+        lines = re.findall(r'^"(.*)" (\d{3}) ([\d.]+)$', self.access_log(), re.MULTILINE)
         statuses = Counter(status for _, status, _ in lines)
         slowest = sorted(lines, key=lambda line: -float(line[2]))[:5]
         return f"\ninstance {self.port}: {dict(statuses)}, slowest {slowest}\n{self.log()[-1500:]}"
 
     def request_seconds(self, target):
         """How long a worker spent on each request for `target` this instance served, from its access log."""
-        log = self.access_log_path.read_text() if self.access_log_path.exists() else ""
-        return [float(m) for m in re.findall(rf'"GET {re.escape(target)} HTTP/1\.[01]" \d+ ([\d.]+)', log)]
+        pattern = rf'"GET {re.escape(target)} HTTP/1\.[01]" \d+ ([\d.]+)'
+        return [float(seconds) for seconds in re.findall(pattern, self.access_log())]
 
 
 class RedisServer:

@@ -2,8 +2,6 @@
 
 import psycopg
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from portal.models import SearchWord
 from tests.apothekerskast.builders import make_library, make_toolkit
@@ -16,6 +14,7 @@ from tests.builders import (
 )
 from tests.markup import page_text, pagination_links, search_results, soup
 from tests.portal import pg_cluster
+from tests.query_counts import queries_on
 
 
 def titles(response):
@@ -279,9 +278,7 @@ def test_the_word_list_follows_a_page_leaving_and_rejoining_the_public_site(clie
 
 def word_list_queries(delete):
     """The queries on the word list that `delete()` costs."""
-    with CaptureQueriesContext(connection) as captured:
-        delete()
-    return [query["sql"] for query in captured.captured_queries if "portal_searchword" in query["sql"]]
+    return queries_on("portal_searchword", delete)
 
 
 def test_a_deleted_section_takes_back_the_words_of_all_its_pages_at_once(client, site):
