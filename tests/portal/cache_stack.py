@@ -211,6 +211,17 @@ class Varnish(Server):
         ).stdout
         return {line.split()[0]: int(line.split()[1]) for line in out.splitlines() if line.strip()}
 
+    def settled(self, field):
+        """Counter `field` once it stops changing: a worker adds its requests to the totals after it has answered."""
+        last = self.stats(field)[field]
+        for _ in range(50):
+            time.sleep(0.1)
+            now = self.stats(field)[field]
+            if now == last:
+                return now
+            last = now
+        return last
+
 
 class Nginx(Server):
     """nginx with the server of deploy/nginx.conf in front of `varnish`, serving files from `media_root`."""
