@@ -4,7 +4,6 @@ from datetime import date
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
@@ -75,12 +74,19 @@ class ArticlePaginator(Paginator):
 
     `months` holds (first day of the month, articles listed) pairs, newest first (NewsArchiveMonth). A deep page
     starts in an old month: the articles of the newer months are skipped by date instead of by OFFSET, which would
-    step over every one of them. The offset left is at most one month of articles.
+    step over every one of them. A page far into its month skips that month's newer days by date too, from their
+    counts (`days_of(month)`: (day, articles listed) pairs, newest first); the offset left is at most a day of
+    articles.
     """
 
-    def __init__(self, object_list, per_page, months):
+    # How far into its month a page starts before its newer days are skipped by date: a query more, worth it
+    # only when the offset would step over many articles.
+    SKIP_DAYS_FROM = 100
+
+    def __init__(self, object_list, per_page, months, days_of):
         super().__init__(object_list, per_page)
         self.months = months
+        self.days_of = days_of
         self.count = sum(listed for _, listed in months)
 
     def page(self, number):
@@ -89,13 +95,26 @@ class ArticlePaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        articles, skipped = self.object_list, 0
+        before, skipped = self.start_of(bottom)
+        articles = self.object_list if before is None else self.object_list.filter(date__lt=before)
+        return self._get_page(articles.newest(bottom - skipped, top - skipped), number, self)
+
+    def start_of(self, bottom):
+        """The date before which the page's first article lies (None: the newest), and how many articles of the
+        listing come after that date."""
+        skipped = 0
         for month, listed in self.months:
             if skipped + listed > bottom:
-                articles = articles.filter(date__lt=next_month(month))
-                break
+                if bottom - skipped < self.SKIP_DAYS_FROM:
+                    return next_month(month), skipped
+                before, in_month = next_month(month), skipped
+                for day, articles in self.days_of(month):
+                    if in_month + articles > bottom:
+                        return before, in_month
+                    before, in_month = day, in_month + articles
+                return next_month(month), skipped  # the days counted differently a moment later: skip by month
             skipped += listed
-        return self._get_page(articles.newest(bottom - skipped, top - skipped), number, self)
+        return None, 0
 
 
 def next_month(month):
@@ -111,6 +130,8 @@ class NewsArchiveMonth(models.Model):
     month = models.DateField()
     category = models.ForeignKey(NewsCategory, on_delete=models.CASCADE, related_name="+")
     articles = models.PositiveIntegerField()
+    # The same articles by day: days[0] dated on the 1st, up to the last day with any (ArticlePaginator skips by it).
+    days = models.JSONField(default=list)
 
     class Meta:
         verbose_name = "archiefmaand"
@@ -134,16 +155,16 @@ class NewsArchiveMonth(models.Model):
                     dated |= Q(date__gte=month, date__lt=next_month(month))
                 rows, articles = rows.filter(month__in=months), articles.filter(dated)
             rows.delete()
-            counts = (
-                articles.annotate(month=TruncMonth("date"))
-                .order_by()
-                .values("month", "category")
-                .annotate(articles=Count("pk"))
-            )
-            cls.objects.bulk_create(
-                cls(index_id=index.pk, month=row["month"], category_id=row["category"], articles=row["articles"])
-                for row in counts
-            )
+            counted = {}
+            for row in articles.order_by().values("date", "category").annotate(articles=Count("pk")):
+                day, key = row["date"], (row["date"].replace(day=1), row["category"])
+                summary = counted.get(key)
+                if summary is None:
+                    summary = counted[key] = cls(index_id=index.pk, month=key[0], category_id=key[1], articles=0)
+                summary.articles += row["articles"]
+                summary.days += [0] * (day.day - len(summary.days))
+                summary.days[day.day - 1] += row["articles"]
+            cls.objects.bulk_create(counted.values())
 
     @classmethod
     def refresh_all(cls):
@@ -168,12 +189,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsArticlePage.objects.child_of(self).for_listing()
 
-    def paginate(self, request, articles, months):
+    def paginate(self, request, articles, months, counted):
         """The requested page of articles; a page number that is not one of them is a 404."""
         number = request.GET.get("page", "1")
         if not number.isascii() or not number.isdigit() or len(number) > 6:
             raise Http404("Ongeldig paginanummer")
-        paginator = ArticlePaginator(articles, ARTICLES_PER_PAGE, months)
+        paginator = ArticlePaginator(
+            articles, ARTICLES_PER_PAGE, months, lambda month: self.archive_days(month, counted)
+        )
         try:
             return paginator.page(number)
         except (EmptyPage, PageNotAnInteger) as error:
@@ -195,6 +218,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             if articles:
                 listed.append((month, articles))
         return months, listed
+
+    def archive_days(self, month, counted=None):
+        """From the archive summary, the (day, articles) pairs of `month` for the listing whose summary rows `counted`
+        (a Q) selects (all without), newest first, days without articles left out."""
+        rows = NewsArchiveMonth.objects.filter(index=self, month=month)
+        totals = []
+        for days in (rows if counted is None else rows.filter(counted)).values_list("days", flat=True):
+            totals += [0] * (len(days) - len(totals))
+            for day, articles in enumerate(days):
+                totals[day] += articles
+        return [
+            (month.replace(day=day + 1), articles) for day, articles in reversed(list(enumerate(totals))) if articles
+        ]
 
     def archive_links(self, request, months, year=None, current=None):
         """The archive's years with news, newest first, as ArchiveYear: the URL of the year_archive route, the year,
@@ -223,7 +259,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
         months, listed_months = self.archive(counted)
         articles = self.articles() if listed is None else self.articles().filter(listed)
-        listing = self.paginate(request, articles, listed_months)
+        listing = self.paginate(request, articles, listed_months, counted)
         return self.render(
             request,
             context_overrides={

@@ -3,17 +3,21 @@ visitors may see: publishing, unpublishing, moving, deleting and a privacy chang
 read by date from that summary, and list the same articles a plain OFFSET would."""
 
 import datetime
+import io
+import re
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import NewsArchiveMonth, NewsArticlePage, NewsIndexPage
+from news.models import ARTICLES_PER_PAGE, ArticlePaginator, NewsArchiveMonth, NewsArticlePage, NewsIndexPage
 from tests.builders import make_article, restrict_to_logged_in
 from tests.markup import archive_links, listed_titles, page_text
 from tests.query_counts import queries_on
 
 D = datetime.date
+OFFSET = re.compile(r"\bOFFSET (\d+)")
 
 
 def archive(client):
@@ -138,3 +142,20 @@ def test_every_page_of_a_listing_over_many_months_lists_the_next_articles_by_dat
         number += 1
 
     assert listed == expected
+
+
+def test_a_page_far_into_a_busy_month_lists_the_next_articles_stepping_over_no_more_than_a_day(client, site):
+    # About 170 articles a month and 6 a day: most pages start well into their month.
+    call_command("generate_news", count=2_000, years=1, seed=16, no_progress=True, stdout=io.StringIO())
+    titles = list(NewsArticlePage.objects.live().order_by("-date", "-pk").values_list("title", flat=True))
+
+    offsets = []
+    for number in range(1, len(titles) // ARTICLES_PER_PAGE + 1):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/nieuws/", {"page": number})
+        first = (number - 1) * ARTICLES_PER_PAGE
+        assert listed_titles(response) == titles[first : first + ARTICLES_PER_PAGE], f"page {number}"
+        offsets += [int(offset) for query in captured.captured_queries for offset in OFFSET.findall(query["sql"])]
+
+    # Without the days, a page 150 articles into its month would skip those 150 by OFFSET.
+    assert max(offsets) < ArticlePaginator.SKIP_DAYS_FROM
