@@ -253,9 +253,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 years[-1].months.append(ArchiveMonth(url, MONTHS[month.month], month == current))
         return years
 
-    def render_listing(self, request, listed=None, counted=None, **context):
+    def render_listing(self, request, listed=None, counted=None, categories=None, **context):
         """The listing of the articles the filter `listed` selects (all of them without one); `counted` (a Q on
-        NewsArchiveMonth) selects the same articles' rows of the archive summary."""
+        NewsArchiveMonth) selects the same articles' rows of the archive summary. `categories`: every category,
+        when the view has read them already."""
         cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
         months, listed_months = self.archive(counted)
         articles = self.articles() if listed is None else self.articles().filter(listed)
@@ -265,7 +266,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "articles": listing,
                 "page_range": listing.paginator.get_elided_page_range(listing.number, on_each_side=2, on_ends=1),
-                "categories": NewsCategory.objects.all(),
+                "categories": NewsCategory.objects.all() if categories is None else categories,
                 "archive_years": self.archive_links(request, months, context.get("year"), context.get("archive_date")),
                 # What the template asks of every listing: unset, each lookup would raise and log inside the template.
                 "category": None,
@@ -281,8 +282,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("categorie/<slug:slug>/")
     def category(self, request, slug):
-        category = self.get_category(slug)
-        return self.render_listing(request, Q(category=category), Q(category=category), category=category)
+        categories = list(NewsCategory.objects.all())  # the filter's links too
+        category = self.get_category(slug, categories)
+        return self.render_listing(
+            request, Q(category=category), Q(category=category), categories=categories, category=category
+        )
 
     @path("<int:year>/")
     def year_archive(self, request, year):
@@ -316,17 +320,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("categorie/<slug:slug>/feed/")
     def category_feed(self, request, slug):
-        category = self.get_category(slug)
+        category = self.get_category(slug, NewsCategory.objects.all())
         cache.add_keys(request, cache.children_key(self.path))
         cache.add_objects(request, category)
         return NewsFeed(self, category)(request)
 
     @staticmethod
-    def get_category(slug):
-        try:
-            return NewsCategory.objects.get(slug=slug)
-        except NewsCategory.DoesNotExist as error:
-            raise Http404("Onbekende categorie") from error
+    def get_category(slug, categories):
+        """The one of `categories` with this slug; none is a 404."""
+        category = next((category for category in categories if category.slug == slug), None)
+        if category is None:
+            raise Http404("Onbekende categorie")
+        return category
 
 
 class NewsArticlePage(BodyMixin, BasePage):

@@ -7,7 +7,7 @@ import pytest
 
 from news.models import NewsArticlePage
 from tests.builders import make_hidden_standard_page, make_standard_page
-from tests.query_counts import assert_constant_query_count
+from tests.query_counts import assert_constant_query_count, describe, queries_on
 
 
 @pytest.fixture
@@ -42,3 +42,12 @@ def test_news_page_costs_a_fixed_number_of_queries(client, full_site, name):
 def test_a_deeper_page_of_the_news_index_costs_a_fixed_number_of_queries(client, full_site):
     # Page 3 needs more than twenty articles; with 25 and with 1,000 it starts in a different month.
     assert_constant_query_count(client, full_site, {"news index page 3": lambda: "/nieuws/?page=3"}, small=25)
+
+
+def test_a_category_page_reads_the_categories_once_for_its_title_and_its_filter(client, full_site):
+    url = "/nieuws/categorie/campagnes/"
+    client.get(url)
+
+    reads = queries_on('FROM "news_newscategory"', lambda: client.get(url))
+
+    assert len(reads) == 1, describe(reads)
