@@ -74,7 +74,6 @@ MIDDLEWARE = [
     "accounts.middleware.AccountPagesNotStoredMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.SameOriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,6 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# One language, so no LocaleMiddleware: pages would vary by the browser's Accept-Language, and the shared cache would
+# keep a copy of each page for every variant of that header. The admin speaks each editor's chosen language itself.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 # The site's own Dutch, before the apps' (allauth's informal texts in the formal "u"): locale/nl/LC_MESSAGES/.

@@ -141,6 +141,15 @@ def test_a_second_get_of_every_public_page_type_is_a_hit_without_a_cookie(varnis
             assert "csrfmiddlewaretoken" not in reply.text, target
 
 
+def test_readers_whose_browsers_ask_for_different_languages_share_one_copy(varnish, tree):
+    # The site speaks Dutch only; a copy per Accept-Language would fill the cache with the same page many times.
+    languages = ["nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7", "en-GB,en;q=0.9", "de-DE", "nl"]
+    for target in ("/", tree.article.url, "/nieuws/"):
+        replies = [varnish.get(target, **{"Accept-Language": language}) for language in languages]
+        assert [reply.cache for reply in replies] == ["MISS", "HIT", "HIT", "HIT"], target
+        assert all('<html lang="nl">' in reply.text for reply in replies), target
+
+
 def test_a_published_edit_shows_everywhere_within_a_second_and_leaves_the_rest_cached(varnish, tree):
     for target in tree.article_views:
         assert shows(varnish, target, TITLE), target
