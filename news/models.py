@@ -19,9 +19,10 @@ from portal.visibility import visible_to_everyone
 
 ARTICLES_PER_PAGE = 10
 
-# The archive in the listings' sidebar: a year links its archive and, for the year open, lists its months.
+# The listings' filters in the sidebar: a link to a category or to a month of the archive, and a year of the
+# archive, which links its archive and, for the year open, lists its months.
+FilterLink = namedtuple("FilterLink", ["url", "name", "current"])
 ArchiveYear = namedtuple("ArchiveYear", ["url", "year", "current", "months"])
-ArchiveMonth = namedtuple("ArchiveMonth", ["url", "name", "current"])
 # What an article in a listing (components/news_item.html) and in the feed shows.
 LISTING_FIELDS = (*LINK_FIELDS, "date", "summary", "category__name", "category__slug")
 
@@ -232,16 +233,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             (month.replace(day=day + 1), articles) for day, articles in reversed(list(enumerate(totals))) if articles
         ]
 
-    def archive_links(self, request, months, year=None, current=None):
+    @staticmethod
+    def category_links(base, categories, current=None):
+        """The category filter's links, as FilterLink, the category shown marked current. Built as strings, as the
+        archive's links are (archive_links), from `base`: this page's URL."""
+        return [FilterLink(f"{base}categorie/{item.slug}/", item.name, item == current) for item in categories]
+
+    @staticmethod
+    def archive_links(base, months, year=None, current=None):
         """The archive's years with news, newest first, as ArchiveYear: the URL of the year_archive route, the year,
         and whether it is the year shown (a year archive). The year shown (or holding the month `current` shown; the
-        newest year on other listings) lists its months with news, newest first, as ArchiveMonth.
+        newest year on other listings) lists its months with news, newest first, as FilterLink.
 
         Years rather than every month: after a few years of news the list of months ran to dozens of links, each
-        one a tab stop before the articles. Built as strings rather than with {% routablepageurl %} and |date in the
-        template, where each lookup in the loop costs.
+        one a tab stop before the articles. Built as strings from `base`, this page's URL, rather than with
+        {% routablepageurl %} and |date in the template, where each lookup in the loop costs.
         """
-        base = self.get_url(request)
         open_year = year or (months[0].year if months else None)
         years = []
         for month in months:
@@ -250,7 +257,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 years.append(ArchiveYear(f"{base}{month.year}/", month.year, shown, []))
             if month.year == open_year:
                 url = f"{base}{month.year}/{month.month}/"
-                years[-1].months.append(ArchiveMonth(url, MONTHS[month.month], month == current))
+                years[-1].months.append(FilterLink(url, MONTHS[month.month], month == current))
         return years
 
     def render_listing(self, request, listed=None, counted=None, categories=None, **context):
@@ -258,6 +265,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         NewsArchiveMonth) selects the same articles' rows of the archive summary. `categories`: every category,
         when the view has read them already."""
         cache.add_keys(request, cache.children_key(self.path), cache.model_key(NewsCategory))
+        base, category = self.get_url(request), context.get("category")
         months, listed_months = self.archive(counted)
         articles = self.articles() if listed is None else self.articles().filter(listed)
         listing = self.paginate(request, articles, listed_months, counted)
@@ -266,8 +274,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "articles": listing,
                 "page_range": listing.paginator.get_elided_page_range(listing.number, on_each_side=2, on_ends=1),
-                "categories": NewsCategory.objects.all() if categories is None else categories,
-                "archive_years": self.archive_links(request, months, context.get("year"), context.get("archive_date")),
+                "listing_url": base,
+                "category_links": self.category_links(
+                    base, NewsCategory.objects.all() if categories is None else categories, category
+                ),
+                "archive_years": self.archive_links(base, months, context.get("year"), context.get("archive_date")),
+                "feed_url": f"{base}feed/",
+                "category_feed_url": f"{base}categorie/{category.slug}/feed/" if category else None,
                 # What the template asks of every listing: unset, each lookup would raise and log inside the template.
                 "category": None,
                 "year": None,

@@ -25,6 +25,14 @@ def short_date(value):
     return f"{value.day} {SHORT_MONTHS[value.month - 1]} {value.year}"
 
 
+@register.simple_tag
+def time_element(value):
+    """A date as a <time> element: "20 dec. 2023" to read, the ISO date for machines; empty for no date."""
+    if not value:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), short_date(value))
+
+
 @register.simple_tag(takes_context=True)
 def surrogate_keys(context, *objects):
     """Names the pages, snippets, settings or images a template shows for the shared cache (portal/cache.py), so
