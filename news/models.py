@@ -1,5 +1,6 @@
 from collections import namedtuple
 from datetime import date
+from itertools import zip_longest
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
@@ -106,14 +107,14 @@ class ArticlePaginator(Paginator):
         skipped = 0
         for month, listed in self.months:
             if skipped + listed > bottom:
-                if bottom - skipped < self.SKIP_DAYS_FROM:
-                    return next_month(month), skipped
-                before, in_month = next_month(month), skipped
-                for day, articles in self.days_of(month):
-                    if in_month + articles > bottom:
-                        return before, in_month
-                    before, in_month = day, in_month + articles
-                return next_month(month), skipped  # the days counted differently a moment later: skip by month
+                if bottom - skipped >= self.SKIP_DAYS_FROM:
+                    before, in_month = next_month(month), skipped
+                    for day, articles in self.days_of(month):
+                        if in_month + articles > bottom:
+                            return before, in_month
+                        before, in_month = day, in_month + articles
+                # Near the month's start, or the days counted differently a moment later: skip by month.
+                return next_month(month), skipped
             skipped += listed
         return None, 0
 
@@ -224,14 +225,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """From the archive summary, the (day, articles) pairs of `month` for the listing whose summary rows `counted`
         (a Q) selects (all without), newest first, days without articles left out."""
         rows = NewsArchiveMonth.objects.filter(index=self, month=month)
-        totals = []
-        for days in (rows if counted is None else rows.filter(counted)).values_list("days", flat=True):
-            totals += [0] * (len(days) - len(totals))
-            for day, articles in enumerate(days):
-                totals[day] += articles
-        return [
-            (month.replace(day=day + 1), articles) for day, articles in reversed(list(enumerate(totals))) if articles
-        ]
+        days = (rows if counted is None else rows.filter(counted)).values_list("days", flat=True)
+        totals = [sum(counts) for counts in zip_longest(*days, fillvalue=0)]
+        return [(month.replace(day=day), articles) for day, articles in enumerate(totals, 1) if articles][::-1]
 
     @staticmethod
     def category_links(base, categories, current=None):
