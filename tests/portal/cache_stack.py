@@ -243,13 +243,21 @@ class Nginx(Server):
 
 class Load:
     """wrk on `url` with `connections` connections for `seconds` (extra headers: a session cookie), in the
-    background; failed() counts answers other than 2xx/3xx and connection errors."""
+    background; failed() counts answers other than 2xx/3xx and connection errors.
 
-    def __init__(self, url, *, connections, seconds, headers=()):
+    With `pause` (milliseconds) each connection waits that long between requests, as readers do. Flat out against
+    Varnish, wrk and Varnish take this machine's CPUs from the instances (on other machines in production): their
+    requests then take seconds, and their health probes time out."""
+
+    def __init__(self, url, *, connections, seconds, headers=(), pause=0):
         command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s"]
         for header in headers:
             command += ["-H", header]
-        self.process = subprocess.Popen([*command, url], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if pause:
+            command += ["-s", str(Path(__file__).with_name("wrk_pause.lua")), url, "--", str(pause)]
+        else:
+            command += [url]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.report = None
 
     def wait(self):
