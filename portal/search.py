@@ -29,9 +29,9 @@ SEARCH_WORD_MIN_SIMILARITY = 0.4
 # The live, public pages matching every word of the query (portal.search_words keeps one row per such page), ranked
 # by ts_rank over title and body (the title weighted above the body, as in Wagtail's index): at most `candidates`
 # read first from the GIN index of the titles, and at most as many more from that of titles and bodies, each cut off
-# in the index's order without a sort. One more of the latter says there are more than `candidates`. The query stays
-# in the statement (no parameter of a prepared plan), so PostgreSQL can judge from its statistics how common a word
-# is: it reads a common word's first matches straight from the table.
+# in the index's order without a sort. One more of the latter says there are more than `candidates`. It is planned
+# for the words asked each time, never from a prepared generic plan (tune_search_statements), so PostgreSQL can judge
+# from its statistics how common a word is: it reads a common word's first matches straight from the table.
 RANKED_CANDIDATES = """
 WITH titled AS (
     SELECT page_id, ts_rank(document, plainto_tsquery(%(config)s::regconfig, %(query)s)) AS rank
@@ -132,8 +132,14 @@ def closest_words(query):
 
 
 def tune_search_statements():
-    """Inside a transaction on PostgreSQL: each statement of the search that runs longer than
-    SEARCH_STATEMENT_TIMEOUT_MS is cancelled (QueryCanceled, see took_too_long), until the transaction ends."""
+    """Inside a transaction on PostgreSQL, until it ends: each statement of the search that runs longer than
+    SEARCH_STATEMENT_TIMEOUT_MS is cancelled (QueryCanceled, see took_too_long), and each is planned for the words
+    asked, not from the generic plan of a statement prepared before (see the database settings): the best plan for
+    a rare word is a slow one for a common word."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(SEARCH_STATEMENT_TIMEOUT_MS)])
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true),"
+                " set_config('plan_cache_mode', 'force_custom_plan', true)",
+                [str(SEARCH_STATEMENT_TIMEOUT_MS)],
+            )
